@@ -1,0 +1,47 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { autolinkOptions, rehypeCheckHeadingIds, rehypeSections } from './src/integrations/rehype-sections.ts';
+import remarkStory from './src/integrations/remark-story.ts';
+import { storyChecks } from './src/integrations/story-checks.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { cspDirectives } from './src/lib/csp.ts';
+
+/** The public address of the site; canonical URLs, the feed and QR codes use it. */
+export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org';
+
+export default defineConfig({
+  site: SITE_URL,
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  markdown: {
+    // No code blocks in stories; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
+    processor: unified({
+      remarkPlugins: [remarkGfm, remarkStory],
+      // Order matters: check ids, then slug, then sections, then anchor links.
+      // Astro adds its own heading ids after these, and keeps ours.
+      rehypePlugins: [rehypeCheckHeadingIds, rehypeSlug, rehypeSections, [rehypeAutolinkHeadings, autolinkOptions]],
+    }),
+  },
+  security: {
+    csp: { directives: [...cspDirectives] },
+  },
+  integrations: [storyChecks(), mdx(), sitemap(), securityHeaders()],
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // @mdx-js emits one harmless warning per MDX file.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * Atomic build: build into a fresh folder next to dist/, and only when the
+ * build succeeds swap it in. A failed build leaves the previous dist/ exactly
+ * as it was, byte for byte.
+ *
+ * Usage: node scripts/build.ts [--outDir dist]   (OUT_DIR env works too)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const argIndex = process.argv.indexOf('--outDir');
+const outDir = path.resolve(argIndex > 0 ? process.argv[argIndex + 1]! : (process.env.OUT_DIR ?? 'dist'));
+const stamp = `${process.pid}-${Date.now()}`;
+const work = path.resolve('.tmp', `build-${stamp}`);
+const old = path.resolve('.tmp', `old-${stamp}`);
+mkdirSync(path.dirname(work), { recursive: true });
+
+const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
+  stdio: 'inherit',
+  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+});
+if (result.status !== 0) {
+  rmSync(work, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${path.relative(process.cwd(), outDir) || outDir}/ was left as it was.`);
+  process.exit(result.status ?? 1);
+}
+mkdirSync(path.dirname(outDir), { recursive: true });
+if (existsSync(outDir)) renameSync(outDir, old);
+renameSync(work, outDir);
+rmSync(old, { recursive: true, force: true });
+console.log(`Built into ${path.relative(process.cwd(), outDir) || outDir}/`);

@@ -1,0 +1,87 @@
+/**
+ * Dates in story content are ISO strings of three precisions:
+ * "2025" (year), "2026-03" (month) and "2026-02-27" (day).
+ * These helpers parse them strictly, check they are real calendar dates,
+ * and format them for readers with an explicit locale.
+ */
+export type Precision = 'day' | 'month' | 'year';
+
+export interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+  precision: Precision;
+}
+
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; returns null for anything else or an impossible date. */
+export function parseIsoDate(value: string): PartialDate | null {
+  const m = ISO.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { year, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  if (m[3] === undefined) return { year, month, precision: 'month' };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day, precision: 'day' };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The first instant (UTC) the date covers, for ordering. */
+export function startOf(d: PartialDate): number {
+  return Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1);
+}
+
+/** True when any part of the date lies after `today` (an ISO day). */
+export function isAfter(d: PartialDate, today: Date): boolean {
+  const t = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return startOf(d) > t;
+}
+
+/** Today's date in UTC as "YYYY-MM-DD". */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, precision: Precision): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === 'day'
+        ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
+        : precision === 'month'
+          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+          : { year: 'numeric', timeZone: 'UTC' };
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Formats an ISO date at its own precision: "Feb 27, 2026", "March 2026", "2025".
+ * Throws on a string that is not a real date, so a bad date can never print.
+ */
+export function formatDate(value: string, locale = 'en-US'): string {
+  const d = parseIsoDate(value);
+  if (!d) throw new Error(`Not a real date: "${value}"`);
+  return formatter(locale, d.precision).format(new Date(startOf(d)));
+}
+
+/** The long form used in running text and print: "February 27, 2026". */
+export function formatLongDate(value: string, locale = 'en-US'): string {
+  const d = parseIsoDate(value);
+  if (!d) throw new Error(`Not a real date: "${value}"`);
+  if (d.precision !== 'day') return formatDate(value, locale);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(startOf(d)),
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * A problem found in a story, reported to an editor as one line:
+ *   content/stories/x.mdx:14 · timeline[2].sources[0]: "cnbc-mem" is not a source of this story. Fix: …
+ */
+export interface Problem {
+  /** Path of the content file, relative to the project. */
+  file: string;
+  /** Line in the file, when known. */
+  line?: number;
+  /** The field ("sources[2].url") or the place in the body ("body paragraph"). */
+  field: string;
+  /** The bad value, as written. */
+  value?: unknown;
+  /** What is wrong, completing the sentence "<field>: <value> …". */
+  message: string;
+  /** One line on how to fix it. */
+  fix: string;
+}
+
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '';
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  const short = s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  return `"${short}" `;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return `${where} · ${p.field}: ${formatValue(p.value)}${p.message}. Fix: ${p.fix}`;
+}
+
+/** Field path as an editor reads it: ["sources", 2, "url"] → "sources[2].url". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+/** Thrown when content is bad: carries every problem found, one line each. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`Story content has ${count}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

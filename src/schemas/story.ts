@@ -1,0 +1,202 @@
+/**
+ * The content model of a story: the one place its shape is written down.
+ * Everything else (pages, components, checks) is typed from `Story`.
+ *
+ * Field-level rules live on the fields; rules that relate fields to each
+ * other (ids exist, ids unique, timeline order) live in `crossCheck`.
+ * Rules that need the MDX body (citations, the content lint) live in
+ * `src/integrations/remark-story.ts`.
+ */
+import { z } from 'astro/zod';
+import { isAfter, parseIsoDate, startOf, todayIso } from '../lib/dates.ts';
+
+/** A lowercase id usable as a URL fragment: "cnbc-memo", "2026-02-27-amazon-deal". */
+export const idSchema = z
+  .string({ error: 'is not an id | write an id of lowercase letters, digits and hyphens, like "cnbc-memo"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'is not a valid id | use only lowercase letters, digits and hyphens, like "cnbc-memo"',
+  });
+
+/** Non-empty text after trimming. */
+const text = (what: string) =>
+  z.string({ error: `is not text | write ${what}` }).trim().min(1, { error: `is empty | write ${what}` });
+
+/** An ISO date ("YYYY", "YYYY-MM" or "YYYY-MM-DD") that exists on the calendar and is not in the future. */
+export const isoDateSchema = z.preprocess(
+  // Astro's YAML parser turns unquoted dates into Date objects; take them back to ISO text.
+  // (`npm run check:content` and the build's pre-check read YAML without that conversion,
+  // so an impossible unquoted date such as 2026-02-30 is still caught there.)
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z
+  .string({ error: 'is not a date string | write the date in quotes, as "YYYY-MM-DD"' })
+  .superRefine((value, ctx) => {
+    const d = parseIsoDate(value);
+    if (!d) {
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: /^\d{4}(-\d{2}){0,2}$/.test(value)
+          ? 'is not a real calendar date | check the month (01–12) and the day of that month'
+          : 'is not a date | write it as "YYYY-MM-DD" ("YYYY-MM" or "YYYY" for a month or a year)',
+      });
+      return;
+    }
+    if (isAfter(d, new Date())) {
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: `is after today (${todayIso()}) | a story cannot report the future: check the year and month`,
+      });
+    }
+  }),
+);
+
+/** An absolute https: URL. `http:`, `javascript:`, `data:` and the rest are refused. */
+export const httpsUrlSchema = z
+  .string({ error: 'is not a web address | write the page\'s full https:// address' })
+  .superRefine((value, ctx) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      /* handled below */
+    }
+    if (!url || url.protocol !== 'https:' || !url.hostname.includes('.')) {
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: 'is not an https:// web address | use the page\'s canonical https:// address (http:, javascript: and data: are refused)',
+      });
+    }
+  });
+
+/** One source in the story's ledger. */
+export const sourceSchema = z.object({
+  /** Stable id used by citations and by the `#source-<id>` anchor. */
+  id: idSchema,
+  /** Who published it, as readers know them: "CNBC". */
+  publisher: text('the publisher'),
+  /** The page's exact title. */
+  title: text('the exact title of the source'),
+  /** Canonical https URL of the page. */
+  url: httpsUrlSchema,
+  /** Date the source was published, "YYYY-MM-DD". */
+  published: isoDateSchema,
+  /** Optional one-line note shown under the source. */
+  note: text('a note').optional(),
+  /** Exact words the story quotes from this source; each becomes a deep link (text fragment). */
+  quotes: z.array(text('the quoted words')).optional(),
+});
+
+/** One dated event on the timeline. */
+export const timelineEntrySchema = z.object({
+  /** Stable anchor id, by convention "<date>-<what>": "2026-02-27-amazon-deal". */
+  id: idSchema,
+  /** ISO date written at its precision: "2026-02-27", "2026-03" or "2025". */
+  date: isoDateSchema,
+  /** How exact the date is: day, month or year. Must match how `date` is written. */
+  precision: z.enum(['day', 'month', 'year'], { error: 'is not a precision | write day, month or year' }),
+  /** A short title for the event. */
+  title: text('a short title'),
+  /** One or two sentences on what happened. */
+  text: text('one or two sentences'),
+  /** Ids of the sources that support this entry. */
+  sources: z.array(idSchema).min(1, { error: 'lists no source | add the id of at least one source' }),
+});
+
+/** One number or fact that stands out. */
+export const figureSchema = z.object({
+  /** What the figure is: "Amazon's investment, at most". */
+  label: text('a label'),
+  /** The figure itself: "$50 billion". */
+  value: text('the value'),
+  /** Ids of the sources that support it. */
+  sources: z.array(idSchema).min(1, { error: 'lists no source | add the id of at least one source' }),
+});
+
+/** Frontmatter of a story, before cross-field checks. */
+export const storyFields = z.object({
+  /** The headline. */
+  title: text('a title'),
+  /** One sentence under the headline; also the page's description. */
+  dek: text('a dek (one sentence under the title)'),
+  /** First publication, "YYYY-MM-DD". */
+  published: isoDateSchema,
+  /** Last substantive update, "YYYY-MM-DD"; defaults to `published`. */
+  updated: isoDateSchema.optional(),
+  /** The source ledger: every source the story cites, each cited at least once. */
+  sources: z.array(sourceSchema, { error: 'is not a list | list the sources as "- id: …" entries' }).min(1, { error: 'is empty | list every source the story cites' }),
+  /** Dated events, oldest first. */
+  timeline: z.array(timelineEntrySchema, { error: 'is not a list | list the events as "- id: …" entries' }).default([]),
+  /** Key figures shown beside the story. */
+  figures: z.array(figureSchema, { error: 'is not a list | list the figures as "- label: …" entries' }).default([]),
+});
+
+export type StoryFields = z.output<typeof storyFields>;
+
+type Ctx = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string; input?: unknown }) => void };
+
+/** Rules that relate fields to each other. Reported as issues with a path and the bad value. */
+export function crossCheck(data: StoryFields, ctx: Ctx): void {
+  const sourceIds = new Set<string>();
+  data.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) {
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], input: s.id, message: 'is used by two sources | give each source its own id' });
+    }
+    sourceIds.add(s.id);
+  });
+  const known = [...sourceIds].join(', ');
+  const checkRefs = (ids: string[], path: (string | number)[]) =>
+    ids.forEach((id, k) => {
+      if (!sourceIds.has(id)) {
+        ctx.addIssue({ code: 'custom', path: [...path, k], input: id, message: `is not a source of this story | use one of: ${known}` });
+      }
+    });
+
+  const entryIds = new Set<string>();
+  let previous: { start: number; date: string } | null = null;
+  data.timeline.forEach((e, i) => {
+    if (entryIds.has(e.id)) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: e.id, message: 'is used by two timeline entries | give each entry its own id' });
+    }
+    entryIds.add(e.id);
+    checkRefs(e.sources, ['timeline', i, 'sources']);
+    const d = parseIsoDate(e.date);
+    if (!d) return;
+    if (d.precision !== e.precision) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeline', i, 'date'],
+        input: e.date,
+        message: `gives a ${d.precision} but precision is "${e.precision}" | write the date as ${
+          e.precision === 'day' ? '"YYYY-MM-DD"' : e.precision === 'month' ? '"YYYY-MM"' : '"YYYY"'
+        } or change precision`,
+      });
+    }
+    const start = startOf(d);
+    if (previous && start < previous.start) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeline', i, 'date'],
+        input: e.date,
+        message: `comes before the previous entry (${previous.date}) | list timeline entries oldest first`,
+      });
+    }
+    previous = { start, date: e.date };
+  });
+  data.figures.forEach((f, i) => checkRefs(f.sources, ['figures', i, 'sources']));
+
+  const published = parseIsoDate(data.published);
+  const updated = data.updated ? parseIsoDate(data.updated) : null;
+  if (published && updated && startOf(updated) < startOf(published)) {
+    ctx.addIssue({ code: 'custom', path: ['updated'], input: data.updated, message: `is before published (${data.published}) | set updated on or after the published date` });
+  }
+}
+
+/** The full frontmatter schema used by the content collection and by `npm run check:content`. */
+export const storySchema = storyFields.superRefine(crossCheck);
+
+export type Story = z.output<typeof storySchema>;
+export type Source = Story['sources'][number];
+export type TimelineEntry = Story['timeline'][number];
+export type Figure = Story['figures'][number];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkBody } from '../../src/integrations/validate-stories.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { validBody, validStory } from '../helpers/story.ts';
+
+const FILE = 'content/stories/test.mdx';
+const check = async (body: string, fm: Record<string, unknown> = validStory()) => (await checkBody(body, fm, FILE)).map(formatProblem);
+
+describe('story body checks', () => {
+  it('accepts a body where every paragraph and item is cited', async () => {
+    expect(await check(validBody)).toEqual([]);
+  });
+
+  it('refuses an unknown source id in a <Cite>, with its line', async () => {
+    const lines = await check(`${validBody}\nAnother paragraph. <Cite ids="one onee" />\n`);
+    expect(lines).toEqual([expect.stringContaining(`${FILE}:8 · body <Cite ids>: "onee" is not a source of this story. Fix: use one of: one, two`)]);
+  });
+
+  it('refuses an uncited paragraph, naming its line and first words', async () => {
+    const lines = await check(`${validBody}\nThis paragraph states a fact with no source at all.\n`);
+    expect(lines).toEqual([expect.stringContaining(`${FILE}:8 · body paragraph: "This paragraph states a fact with no source at all…" cites no source`)]);
+  });
+
+  it('refuses an uncited list item', async () => {
+    const lines = await check(`${validBody}- An uncited item\n`);
+    expect(lines.join('\n')).toContain('body list item: "An uncited item" cites no source');
+  });
+
+  it('lets analysis stand without a citation', async () => {
+    expect(await check(`${validBody}\n<Analysis>\n\nOur own reading of events.\n\n</Analysis>\n`)).toEqual([]);
+  });
+
+  it('refuses a source that is never cited', async () => {
+    const fm = validStory();
+    fm.sources.push({ id: 'three', publisher: 'P3', title: 'T3', url: 'https://example.com/3', published: '2026-01-01' });
+    expect((await check(validBody, fm)).join('\n')).toContain('sources[2].id: "three" is never cited');
+  });
+
+  it('counts citations from the timeline and figures as uses of a source', async () => {
+    const fm = validStory();
+    expect(await check('A paragraph. <Cite ids="one" />\n', fm)).toEqual([]);
+  });
+
+  it('refuses an empty body', async () => {
+    expect((await check('\n\n')).join('\n')).toContain('body: is empty');
+  });
+
+  it('refuses broken MDX with its line', async () => {
+    const lines = await check(`${validBody}\nA paragraph <Cite ids="one" \n`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^content\/stories\/test\.mdx:\d+ · MDX syntax: /);
+  });
+
+  it('refuses two sections with the same heading id', async () => {
+    const lines = await check(`${validBody}\n## First section\n\nMore. <Cite ids="one" />\n`);
+    expect(lines.join('\n')).toContain('heading id: "first-section" for heading "First section" is already taken by heading "First section"');
+  });
+
+  it('refuses a heading id that takes a timeline anchor', async () => {
+    const lines = await check(`${validBody}\n## Later <Anchor id="2025-deal" />\n\nMore. <Cite ids="one" />\n`);
+    expect(lines.join('\n')).toContain('"2025-deal" for heading "Later" is already taken by timeline[0].id');
+  });
+
+  it('refuses quoted words that the body does not print', async () => {
+    const fm = validStory();
+    (fm.sources[0] as { quotes?: string[] }).quotes = ['words never printed'];
+    expect((await check(validBody, fm)).join('\n')).toContain('sources[0].quotes[0]: "words never printed" does not appear word for word in the body');
+  });
+});
