@@ -17,6 +17,8 @@ export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org'
 
 export default defineConfig({
   site: SITE_URL,
+  // Separate caches let fixture and benchmark builds run beside the real one.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
