@@ -1,0 +1,47 @@
+/** NewsArticle structured data for a story, typed with schema-dts. */
+import type { NewsArticle, WithContext } from 'schema-dts';
+import { SITE_NAME } from './site.ts';
+
+export interface ArticleInput {
+  title: string;
+  dek: string;
+  published: string;
+  updated: string;
+  /** Absolute URL of the story page. */
+  url: string;
+  /** Absolute URL of its 1200×630 image. */
+  image: string;
+  /** Site origin, for the publisher. */
+  site: string;
+  sources: readonly { publisher: string; title: string; url: string; published: string }[];
+}
+
+export function newsArticle(a: ArticleInput): WithContext<NewsArticle> {
+  const org = { '@type': 'NewsMediaOrganization' as const, name: SITE_NAME, url: a.site };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    description: a.dek,
+    datePublished: a.published,
+    dateModified: a.updated,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
+    url: a.url,
+    image: [a.image],
+    author: org,
+    publisher: { ...org, logo: { '@type': 'ImageObject', url: new URL('/favicon.svg', a.site).href } },
+    inLanguage: 'en-US',
+    citation: a.sources.map((s) => ({
+      '@type': 'CreativeWork' as const,
+      name: s.title,
+      url: s.url,
+      datePublished: s.published,
+      publisher: { '@type': 'Organization' as const, name: s.publisher },
+    })),
+  };
+}
+
+/** JSON for a <script type="application/ld+json">: "<" escaped so no text can close the element. */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
