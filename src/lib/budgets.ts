@@ -1,0 +1,295 @@
+/**
+ * Byte budgets of a page: what a browser downloads to show it the first time.
+ *
+ * Pure: give it the page's HTML, its URL and a function that returns the bytes
+ * of any same-site URL (or undefined when there is no such file). The file
+ * system lives in scripts/budgets.ts.
+ *
+ * What counts (a model of first view, deliberately on the strict side):
+ * - the HTML, with everything inlined in it (Astro inlines the CSS);
+ * - stylesheets (`<link rel=stylesheet>`, `@import`): render-blocking unless
+ *   media is print-only; print-only sheets still count as loaded;
+ * - scripts: inline `<script>` of a JavaScript type (JSON-LD and other data
+ *   blocks are not scripts), `on…` attributes, external `<script src>`,
+ *   `modulepreload`, and their static `import`s;
+ * - images: `<img>` (its src, else the first srcset candidate), `<video
+ *   poster>`, `<input type=image>`, SVG `<use>`/`<image>` files, and every
+ *   `url()` in the page's CSS (fonts and backgrounds, even if unused);
+ * - the favicon: the first `<link rel=icon>`, or `/favicon.ico` when none;
+ * - `<link rel=preload>`, `<iframe src>`.
+ * Not counted: links (`canonical`, `alternate`, `sitemap`), `og:image` (read by
+ * other sites, not the reader's browser), `prefetch`, `fetch()` at run time.
+ *
+ * Text (HTML, CSS, JS, SVG, JSON) is measured gzipped at zlib's default level 6;
+ * already-compressed files (PNG, JPEG, WebP, AVIF, GIF, WOFF, WOFF2) as they are.
+ * Requests are counted once per distinct URL, the page included.
+ */
+import { gzipSync } from 'node:zlib';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** The budgets of issue 8. Bytes are gzipped transfer sizes. */
+export const BUDGETS = {
+  /** HTML + render-blocking CSS: fits the first TCP round trip (about 14.6 KB, less headers). */
+  critical: 14_000,
+  /** All JavaScript: none is needed to read. */
+  js: 2_048,
+  /** Everything loaded on first view. */
+  total: 50_000,
+  /** Requests on first view, the page included. */
+  requests: 6,
+} as const;
+export type Budgets = { [K in keyof typeof BUDGETS]: number };
+
+export type ResourceKind = 'css' | 'js' | 'image' | 'font' | 'icon' | 'other';
+
+export interface Resource {
+  /** Path for same-site files ("/favicon.svg"), the full URL otherwise. */
+  url: string;
+  kind: ResourceKind;
+  /** Render-blocking stylesheet. */
+  blocking: boolean;
+  /** Transfer size (gzipped for text); 0 when missing. */
+  bytes: number;
+  /** True when the page refers to a file that is not there. */
+  missing: boolean;
+}
+
+export interface PageFigures {
+  /** The page's path, "/openai-shifts-partners/". */
+  page: string;
+  /** The HTML document, gzipped, inline CSS and scripts included. */
+  html: number;
+  /** External render-blocking CSS, gzipped. */
+  blockingCss: number;
+  /** html + blockingCss: what must arrive before the first paint. */
+  critical: number;
+  /** All JavaScript, inline and external, gzipped. */
+  js: number;
+  /** Everything loaded on first view. */
+  total: number;
+  /** Distinct requests on first view, the page included. */
+  requests: number;
+  resources: Resource[];
+}
+
+/** Returns the bytes of a URL of this site, or undefined if there is no such file. */
+export type Loader = (url: URL) => Uint8Array | undefined;
+
+const RAW = /\.(png|jpe?g|gif|webp|avif|woff2?|mp4|webm|pdf|zip|gz|br)$/i;
+
+export function gzipSize(data: Uint8Array | string): number {
+  return gzipSync(typeof data === 'string' ? Buffer.from(data) : data, { level: 6 }).length;
+}
+
+/** Bytes on the wire: gzipped for text, as-is for formats that are already compressed. */
+export function transferSize(data: Uint8Array, pathname: string): number {
+  return RAW.test(pathname) ? data.length : gzipSize(data);
+}
+
+const JS_TYPES = new Set([
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'application/x-javascript',
+  'application/x-ecmascript',
+  'text/ecmascript',
+  'text/jscript',
+  'text/livescript',
+  'text/x-javascript',
+  'text/x-ecmascript',
+]);
+
+/** Whether a <script type> is JavaScript (anything else, like application/ld+json, is a data block). */
+export function isJavaScriptType(type: string | undefined): boolean {
+  return type === undefined || JS_TYPES.has(type.trim().toLowerCase().split(';')[0]!.trim());
+}
+
+/** A stylesheet whose every media query is for print does not block the first paint. */
+export function isPrintOnly(media: string | undefined): boolean {
+  if (!media?.trim()) return false;
+  return media.split(',').every((q) => /^\s*(only\s+)?print\b/i.test(q) || /^\s*not\s+all\s*$/i.test(q));
+}
+
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const relTokens = (el: Element) => (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+const textOf = (el: Element) =>
+  el.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('');
+
+function walk(node: Node, fn: (el: Element) => void) {
+  if ('tagName' in node) fn(node);
+  if ('childNodes' in node) for (const c of node.childNodes) walk(c, fn);
+  if (node.nodeName === 'template') for (const c of (node as DefaultTreeAdapterMap['template']).content.childNodes) walk(c, fn);
+}
+
+/** url() and @import references in CSS text. */
+export function cssReferences(css: string): { imports: string[]; urls: string[] } {
+  const noComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const imports: string[] = [];
+  const rest = noComments.replace(/@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1\s*\)?[^;]*;?/gi, (_, _q, ref: string) => {
+    imports.push(ref);
+    return '';
+  });
+  const urls = [...rest.matchAll(/url\(\s*(["']?)([^"')]*?)\1\s*\)/gi)].map((m) => m[2]!.trim()).filter((u) => u && !u.startsWith('#'));
+  return { imports, urls };
+}
+
+/** Static import / export-from specifiers of a JavaScript file (dynamic import() is not first view). */
+export function jsImports(js: string): string[] {
+  const found: string[] = [];
+  for (const m of js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?(["'])([^"']+)\1/g)) {
+    const spec = m[2]!;
+    if (/^(\.{1,2}\/|\/|https?:)/.test(spec)) found.push(spec);
+  }
+  return found;
+}
+
+const FONT = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
+const ignoredScheme = /^(data|blob|about|javascript|mailto|tel):/i;
+
+/** Measures one page. `pageUrl` is its address on the site ("https://example.org/slug/"). */
+export function measurePage(html: string, pageUrl: URL, load: Loader): PageFigures {
+  const resources = new Map<string, Resource>();
+  const fetched = new Map<string, Uint8Array | undefined>();
+  const origin = pageUrl.origin;
+  const key = (u: URL) => (u.origin === origin ? u.pathname + u.search : u.href);
+  const get = (u: URL) => {
+    const k = key(u);
+    if (!fetched.has(k)) fetched.set(k, u.origin === origin ? load(u) : undefined);
+    return fetched.get(k);
+  };
+
+  const add = (ref: string | undefined, base: URL, kind: ResourceKind, blocking = false): void => {
+    if (!ref?.trim() || ignoredScheme.test(ref.trim())) return;
+    let u: URL;
+    try {
+      u = new URL(ref.trim(), base);
+    } catch {
+      return;
+    }
+    u.hash = '';
+    const k = key(u);
+    const seen = resources.get(k);
+    if (seen) {
+      seen.blocking ||= blocking;
+      return;
+    }
+    const data = get(u);
+    resources.set(k, { url: k, kind, blocking, bytes: data ? transferSize(data, u.pathname) : 0, missing: !data });
+    if (!data) return;
+    const text = kind === 'css' || kind === 'js' ? new TextDecoder().decode(data) : '';
+    if (kind === 'css') addCss(text, u, blocking);
+    if (kind === 'js') for (const spec of jsImports(text)) add(spec, u, 'js');
+  };
+  const addCss = (css: string, base: URL, blocking: boolean) => {
+    const { imports, urls } = cssReferences(css);
+    for (const i of imports) add(i, base, 'css', blocking);
+    for (const u of urls) add(u, base, FONT.test(u) ? 'font' : 'image');
+  };
+
+  const doc = parse(html);
+  const inlineJs: string[] = [];
+  let icon = false;
+  walk(doc, (el) => {
+    for (const a of el.attrs) if (/^on/i.test(a.name) && a.value.trim()) inlineJs.push(a.value);
+    const style = attr(el, 'style');
+    if (style) addCss(style, pageUrl, false);
+    switch (el.tagName) {
+      case 'script': {
+        const src = attr(el, 'src');
+        if (!isJavaScriptType(attr(el, 'type'))) break;
+        if (src !== undefined) add(src, pageUrl, 'js');
+        else {
+          const code = textOf(el);
+          if (code.trim()) inlineJs.push(code);
+          for (const spec of jsImports(code)) add(spec, pageUrl, 'js');
+        }
+        break;
+      }
+      case 'style':
+        addCss(textOf(el), pageUrl, true);
+        break;
+      case 'link': {
+        const rel = relTokens(el);
+        const href = attr(el, 'href');
+        if (rel.includes('stylesheet') && attr(el, 'disabled') === undefined) add(href, pageUrl, 'css', !isPrintOnly(attr(el, 'media')));
+        else if (rel.includes('modulepreload')) add(href, pageUrl, 'js');
+        else if (rel.includes('preload')) {
+          const as = attr(el, 'as');
+          add(href, pageUrl, as === 'style' ? 'css' : as === 'script' ? 'js' : as === 'font' ? 'font' : as === 'image' ? 'image' : 'other');
+        } else if (rel.includes('icon') && !icon) {
+          icon = true;
+          add(href, pageUrl, 'icon');
+        }
+        break;
+      }
+      case 'img':
+        add(attr(el, 'src') ?? attr(el, 'srcset')?.trim().split(/\s+/)[0], pageUrl, 'image');
+        break;
+      case 'video':
+        add(attr(el, 'poster'), pageUrl, 'image');
+        break;
+      case 'input':
+        if (attr(el, 'type')?.toLowerCase() === 'image') add(attr(el, 'src'), pageUrl, 'image');
+        break;
+      case 'use':
+      case 'image': {
+        const href = attr(el, 'href') ?? attr(el, 'xlink:href');
+        if (href && !href.startsWith('#')) add(href, pageUrl, 'image');
+        break;
+      }
+      case 'iframe':
+        add(attr(el, 'src'), pageUrl, 'other');
+        break;
+    }
+  });
+  // Without an icon link, browsers ask for /favicon.ico.
+  if (!icon) add('/favicon.ico', pageUrl, 'icon');
+
+  const list = [...resources.values()];
+  const htmlBytes = gzipSize(html);
+  const blockingCss = list.filter((r) => r.kind === 'css' && r.blocking).reduce((s, r) => s + r.bytes, 0);
+  const js = (inlineJs.length ? gzipSize(inlineJs.join('\n')) : 0) + list.filter((r) => r.kind === 'js').reduce((s, r) => s + r.bytes, 0);
+  return {
+    page: pageUrl.pathname,
+    html: htmlBytes,
+    blockingCss,
+    critical: htmlBytes + blockingCss,
+    js,
+    total: htmlBytes + list.reduce((s, r) => s + r.bytes, 0),
+    requests: 1 + list.length,
+    resources: list,
+  };
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/** One line per broken budget or missing file; empty when the page is within budget. */
+export function budgetProblems(f: PageFigures, b: Budgets = BUDGETS): string[] {
+  const out: string[] = [];
+  const check = (value: number, limit: number, what: string, unit = ' bytes gzipped') => {
+    if (value > limit) out.push(`${f.page}: ${what} is ${n(value)}${unit}, over the ${n(limit)} budget by ${n(value - limit)}`);
+  };
+  check(f.critical, b.critical, 'HTML + render-blocking CSS');
+  check(f.js, b.js, 'JavaScript');
+  check(f.total, b.total, 'everything loaded on first view');
+  check(f.requests, b.requests, 'the number of requests', '');
+  for (const r of f.resources) if (r.missing) out.push(`${f.page}: refers to ${r.url} (${r.kind}), which is not in the build`);
+  if (out.length && f.requests > b.requests) out.push(`${f.page}: requests are the page + ${f.resources.map((r) => r.url).join(', ')}`);
+  return out;
+}
+
+/** A plain-text table of figures, one row per page, with the budgets as the last row. */
+export function formatTable(rows: readonly PageFigures[], b: Budgets = BUDGETS): string {
+  const head = ['page', 'HTML', 'HTML + CSS', 'JS', 'first view', 'requests', ''];
+  const body = rows.map((f) => [f.page, n(f.html), n(f.critical), n(f.js), n(f.total), String(f.requests), budgetProblems(f, b).length ? 'OVER' : 'ok']);
+  const foot = ['budget', '', `≤ ${n(b.critical)}`, `≤ ${n(b.js)}`, `≤ ${n(b.total)}`, `≤ ${b.requests}`, ''];
+  const all = [head, ...body, foot];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), line(foot)].join('\n');
+}
