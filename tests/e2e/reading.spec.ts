@@ -55,3 +55,86 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
+
+test('every source is cited from the text, and the footer lists all six', async ({ page }) => {
+  await page.goto(STORY);
+  const sourceIds = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => li.id));
+  expect(sourceIds).toHaveLength(6);
+  for (const id of sourceIds) {
+    await expect(page.locator(`sup.cite a[href="#${id}"]`).first(), `${id} is cited`).toBeAttached();
+  }
+  // Sources are numbered in order of first citation.
+  const firstCited = await page.locator('sup.cite a').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!.slice(1)))]);
+  expect(firstCited).toEqual(sourceIds);
+});
+
+test('the timeline is in date order and every datetime is a valid date', async ({ page }) => {
+  await page.goto(STORY);
+  const datetimes = await page.locator('.timeline time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+  expect(datetimes.length).toBeGreaterThanOrEqual(6);
+  for (const d of datetimes) {
+    expect(d).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    const [y, m = 1, day = 1] = d.split('-').map(Number);
+    const date = new Date(Date.UTC(y!, m - 1, day));
+    expect(date.getUTCMonth() + 1, d).toBe(m);
+    expect(date.getUTCDate(), d).toBe(day);
+  }
+  expect([...datetimes].sort()).toEqual(datetimes);
+  await expect(page.locator('.timeline')).toHaveJSProperty('tagName', 'OL');
+});
+
+for (const width of [320, 375, 768, 1024, 1440]) {
+  test(`no horizontal scroll at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/', STORY]) {
+      await page.goto(path);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${path} at ${width}px`).toBeLessThanOrEqual(client);
+    }
+  });
+}
+
+test('body text is at least 16px with a 60–75 character measure and comfortable leading', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(STORY);
+  const m = await page.locator('.prose p').nth(1).evaluate((p) => {
+    const style = getComputedStyle(p);
+    // Characters that fit on one line: the paragraph's width over the average width of its own text.
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;white-space:nowrap;visibility:hidden';
+    probe.textContent = p.textContent!.replace(/\s+/g, ' ');
+    p.append(probe);
+    const avg = probe.getBoundingClientRect().width / probe.textContent.length;
+    probe.remove();
+    return { font: parseFloat(style.fontSize), leading: parseFloat(style.lineHeight) / parseFloat(style.fontSize), perLine: p.clientWidth / avg };
+  });
+  expect(m.font).toBeGreaterThanOrEqual(16);
+  expect(m.leading).toBeGreaterThanOrEqual(1.4);
+  expect(m.perLine).toBeGreaterThanOrEqual(60);
+  expect(m.perLine).toBeLessThanOrEqual(75);
+});
+
+test('the skip link is the first stop and moves to the story', async ({ page }) => {
+  await page.goto(STORY);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});
+
+test('the story shows Published and Updated stamps and its reading time', async ({ page }) => {
+  await page.goto(STORY);
+  const meta = page.locator('.story-header .meta');
+  await expect(meta).toContainText(/Published \w+ \d{1,2}, \d{4}/);
+  await expect(meta).toContainText(/Updated \w+ \d{1,2}, \d{4}/);
+  await expect(meta).toContainText(/\d+ min read/);
+});
+
+test('analysis is labelled as analysis', async ({ page }) => {
+  await page.goto(STORY);
+  const analysis = page.getByRole('note', { name: 'Analysis' });
+  await expect(analysis.first()).toBeVisible();
+  await expect(analysis.first()).toContainText('Analysis');
+});
