@@ -107,6 +107,8 @@ export function allPages(dir = DIST): string[] {
 
 export interface StoryInfo {
   id: string;
+  /** The MDX file. */
+  file: string;
   path: string;
   frontmatter: StoryFrontmatter;
 }
@@ -124,7 +126,7 @@ export function stories(): StoryInfo[] {
     const { story, problems } = splitStory(readFileSync(file, 'utf8'), file);
     if (!story) throw new Error(problems.map((p) => p.message).join('; '));
     const id = path.basename(file, '.mdx');
-    return { id, path: storyPath(id), frontmatter: story.frontmatter as unknown as StoryFrontmatter };
+    return { id, file, path: storyPath(id), frontmatter: story.frontmatter as unknown as StoryFrontmatter };
   });
 }
 
