@@ -1,0 +1,129 @@
+/**
+ * Lighthouse audit of the built site (npm run audit). Builds nothing: serves
+ * dist/ with scripts/serve.ts, runs npm's lighthouse (mobile preset, simulated
+ * throttling) with the system Chromium on "/" and every other page in the
+ * sitemap (the stories), one at a time, and prints the four category scores.
+ *
+ * Usage: node scripts/audit.ts [--port 4360] [--json-dir .tmp/lighthouse]
+ *   CHROME_PATH overrides /usr/bin/chromium.
+ * Exits 1 when performance is below 1.00, or accessibility, best practices or
+ * SEO below 0.98, on any page; each lost point is listed under the table.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { requireDist, sitemapPaths } from '../tests/helpers/site.ts';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const PORT = Number(arg('--port') ?? process.env.AUDIT_PORT ?? 4360);
+const JSON_DIR = path.resolve(arg('--json-dir') ?? '.tmp/lighthouse');
+const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const CATEGORIES = [
+  { id: 'performance', label: 'Performance', min: 1 },
+  { id: 'accessibility', label: 'Accessibility', min: 0.98 },
+  { id: 'best-practices', label: 'Best practices', min: 0.98 },
+  { id: 'seo', label: 'SEO', min: 0.98 },
+] as const;
+
+interface LhAudit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  displayValue?: string;
+}
+interface LhResult {
+  categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
+  audits: Record<string, LhAudit>;
+  runWarnings: string[];
+}
+
+async function waitForServer(url: string, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the preview server did not answer on ${url}`);
+}
+
+function runLighthouse(url: string): LhResult {
+  const bin = path.resolve('node_modules', 'lighthouse', 'cli', 'index.js');
+  const result = spawnSync(
+    process.execPath,
+    [
+      bin,
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--form-factor=mobile',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+    ],
+    { env: { ...process.env, ...(CHROME ? { CHROME_PATH: CHROME } : {}) }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  if (result.status !== 0) throw new Error(`lighthouse failed on ${url}:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as LhResult;
+}
+
+requireDist();
+const pages = [...new Set(['/', ...sitemapPaths()])];
+const server = spawn(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+
+let failed = false;
+try {
+  const origin = `http://127.0.0.1:${PORT}`;
+  await waitForServer(`${origin}/`);
+  mkdirSync(JSON_DIR, { recursive: true });
+  const rows: string[][] = [];
+  const losses: string[] = [];
+  for (const page of pages) {
+    process.stderr.write(`lighthouse ${page} …\n`);
+    const lhr = runLighthouse(origin + page);
+    writeFileSync(path.join(JSON_DIR, `${page.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'home'}.json`), JSON.stringify(lhr));
+    const row = [page];
+    for (const c of CATEGORIES) {
+      const score = lhr.categories[c.id]?.score ?? 0;
+      row.push(score.toFixed(2));
+      if (score < c.min) {
+        failed = true;
+        row[row.length - 1] += ' ✗';
+      }
+      for (const ref of lhr.categories[c.id]?.auditRefs ?? []) {
+        const a = lhr.audits[ref.id];
+        if (a && ref.weight > 0 && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable') {
+          losses.push(`${page}  ${c.label}: ${a.title} (${a.id}, score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''})`);
+        }
+      }
+    }
+    for (const w of lhr.runWarnings) losses.push(`${page}  warning: ${w}`);
+    rows.push(row);
+  }
+
+  const header = ['Page', ...CATEGORIES.map((c) => c.label)];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(`\nLighthouse (mobile preset), ${new Date().toISOString().slice(0, 10)}, ${pages.length} pages`);
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\nThresholds: performance 1.00; accessibility, best practices, SEO 0.98. Reports: ${path.relative(process.cwd(), JSON_DIR)}/`);
+  if (losses.length) console.log(`\nPoints lost:\n${losses.map((l) => `  ${l}`).join('\n')}`);
+  console.log(failed ? '\nAUDIT FAILED' : '\nAudit passed');
+} catch (e) {
+  console.error((e as Error).message);
+  failed = true;
+} finally {
+  stop();
+}
+process.exit(failed ? 1 : 0);
