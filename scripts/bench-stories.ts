@@ -1,0 +1,234 @@
+/**
+ * Synthetic stories for the build benchmark (scripts/bench.ts): realistic in
+ * size and shape, valid against the schema and the content lint.
+ *
+ * Each story: about 1,500 words in 6 `##` sections (the first a list, one
+ * with a `###` subsection, one with an <Analysis> block), 10 sources (two with
+ * quoted words, one with a note), 8 timeline entries at day, month and year
+ * precision, 4 key figures, and a <Cite> on every paragraph and list item
+ * (41 in all). The text is made from a fixed word list by a seeded
+ * generator, so story i is the same on every run.
+ *
+ * The floor variant (Astro's default markdown processor, none of our plugins)
+ * has the same text with the plugins' work done in advance: each <Cite> carries
+ * the `refs` the remark plugin would have given it, and headings have no
+ * <Anchor> marker (nothing would remove it). Its pages are the same but for
+ * what the rehype plugins add (section wrappers, heading links): about 5% fewer bytes.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { numberCitations, toRefs } from '../src/lib/citations.ts';
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  return { next, int, pick };
+}
+type Rng = ReturnType<typeof rng>;
+
+/** Function words (about 40% of running text) and a few hundred content words: prose that gzips
+ * about as well as real news copy (ratio 0.37–0.38 here, 0.40 for the real story's body). */
+const FUNCTION_WORDS = 'the of and to a in that is for on with as was at by from it its has have said would be an are which this but or not their had were will also than more after over about into'.split(' ');
+const WORDS = (
+  'company companies plan plans customers cloud services market markets regulators regulator countries ' +
+  'deal deals partner partners partnership control revenue business contracts contract quarter ' +
+  'quarters executives staff memo internal providers provider enterprises budgets computing talks ' +
+  'negotiations guarantees pricing data access right products filings filing reporters agreement ' +
+  'conditions investment investments timing board seats intellectual property jointly developed ' +
+  'analysts growth models model chips chip supply suppliers capacity servers server centers center ' +
+  'energy power costs cost billion million percent shares stock investors investor fund funding round ' +
+  'valuation valued founder founders chief officer president spokesperson statement statements ' +
+  'announcement announced reported report reports according people familiar matter declined comment ' +
+  'confirmed denied described called argued warned expected planned agreed signed ended started ' +
+  'launched released opened closed moved shifted changed cut raised lowered doubled tripled reached ' +
+  'passed exceeded missed failed succeeded won lost sued settled appealed ruled judge court lawsuit ' +
+  'complaint antitrust competition competitor competitors rival rivals share exclusive license ' +
+  'licensing rights terms clause clauses provision provisions year years month months week weeks day ' +
+  'days earlier later since until before during while although because however instead despite among ' +
+  'between within across without under against toward through largest biggest smaller smallest first ' +
+  'second third final new old former current next last recent early late public private federal ' +
+  'national global regional local european american chinese british indian japanese technology ' +
+  'software hardware platform platforms service tools tool system systems network networks research ' +
+  'researchers engineers engineering team teams group groups unit units division divisions office ' +
+  'offices headquarters employees workers hiring layoffs jobs users subscribers accounts traffic ' +
+  'demand sales orders shipments prices price inflation rates rate interest loans debt bonds cash ' +
+  'profit profits losses loss margin margins forecast forecasts guidance outlook estimate estimates ' +
+  'figure figures number numbers total half quarterly annual monthly daily weekly record records ' +
+  'history decade decades policy policies rules rule law laws bill bills vote votes lawmakers ' +
+  'government governments ministry agency agencies commission officials official minister ministers ' +
+  'senator senators security privacy safety risk risks concerns concern questions question answer ' +
+  'answers review reviews investigation inquiry probe audit documents document letter letters email ' +
+  'emails meeting meetings conference call calls interview interviews speech remarks testimony hearing ' +
+  'hearings'
+).split(' ');
+const NAMES = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adatum', 'Proseware', 'Wingtip', 'Lucerne', 'Fourth Coffee'];
+const PUBLISHERS = ['Reuters', 'Associated Press', 'Financial Times', 'Bloomberg', 'The Verge', 'CNBC', 'Axios', 'Northwind', 'Securities filing', 'Court record'];
+const SECTIONS = ['What happened', 'The deal', 'The background', 'Who is involved', 'What we don’t know', 'Where accounts differ', 'What comes next', 'The money'];
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function phrase(r: Rng, n: number): string {
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const x = r.next();
+    out.push(x < 0.06 ? r.pick(NAMES) : x < 0.46 ? r.pick(FUNCTION_WORDS) : r.pick(WORDS));
+  }
+  return out.join(' ');
+}
+function sentence(r: Rng, lo = 13, hi = 20): string {
+  const words = phrase(r, r.int(lo, hi)).split(' ');
+  const at = r.int(3, words.length - 3);
+  if (r.next() < 0.3) words.splice(at, 0, `$${r.int(2, 90)} billion`);
+  else if (r.next() < 0.2) words.splice(at, 0, `${r.int(5, 70)}%`);
+  return `${cap(words.join(' '))}.`;
+}
+
+const CITE = '\u0000C:';
+const END = '\u0000';
+const ANCHOR = '\u0000A:';
+
+export interface SyntheticStory {
+  slug: string;
+  /** For the real site: <Cite ids> and <Anchor> markers. */
+  mdx: string;
+  /** For the floor build: precomputed <Cite refs>, no <Anchor>. */
+  floorMdx: string;
+}
+
+/** Story number i (from 0). */
+export function syntheticStory(i: number): SyntheticStory {
+  const r = rng(i + 1);
+  const slug = `bench-story-${String(i).padStart(4, '0')}`;
+  const sources = PUBLISHERS.map((publisher, k) => ({
+    id: `${publisher.toLowerCase().replace(/[^a-z]+/g, '-')}-${k + 1}`,
+    publisher,
+    title: cap(phrase(r, r.int(6, 11))),
+    url: `https://www.example-${k + 1}.com/2025/${pad(k + 1)}/${slug}-${k + 1}.html`,
+    published: `2025-${pad(k + 1)}-${pad(r.int(1, 28))}`,
+    note: k === 8 ? 'A regulatory filing; figures are as the company reported them.' : undefined,
+    quotes: k < 2 ? [phrase(r, 5)] : undefined,
+  }));
+  const ids = sources.map((s) => s.id);
+  const cite = (...extra: string[]) => {
+    const set = new Set([r.pick(ids), ...extra]);
+    if (r.next() < 0.3) set.add(r.pick(ids));
+    return `${CITE}${[...set].join(' ')}${END}`;
+  };
+
+  // Timeline: oldest first, at year, month, then day precision.
+  const timeline = [
+    { date: '2022', precision: 'year' },
+    { date: `2023-${r.pick(MONTHS)}`, precision: 'month' },
+    ...[0, 1, 2, 3, 4, 5].map((k) => ({ date: `${k < 3 ? 2024 : 2025}-${pad(2 * (k % 3) + r.int(1, 2))}-${pad(r.int(1, 28))}`, precision: 'day' })),
+  ].map((e, k) => ({
+    id: `${e.date}-event-${k + 1}`,
+    date: e.date,
+    precision: e.precision,
+    title: cap(phrase(r, r.int(5, 8))),
+    text: sentence(r, 16, 24),
+    sources: [ids[k % ids.length]!, ...(k % 3 === 0 ? [ids[(k + 4) % ids.length]!] : [])],
+  }));
+  const figures = [0, 1, 2, 3].map((k) => ({
+    label: cap(phrase(r, r.int(4, 8))),
+    value: k % 2 ? `${r.int(5, 95)}%` : `$${r.int(2, 90)} billion`,
+    sources: [ids[(k * 3) % ids.length]!],
+  }));
+
+  // Body: every source cited; the quoted words appear in paragraphs citing their source.
+  const paragraph = (extra: string[] = []) => `${sentence(r)} ${sentence(r)} ${sentence(r)} ${cite(...extra)}`;
+  const item = (lead?: string) => `- ${lead ? `**${lead}** ` : ''}${sentence(r, 16, 24)} ${cite()}`;
+  const heads = [...SECTIONS].sort(() => r.next() - 0.5).slice(0, 5);
+  const blocks: string[] = [
+    `## The short version ${ANCHOR}the-short-version summary${END}`,
+    [item(), item(), item(), item()].join('\n'),
+  ];
+  heads.forEach((h, k) => {
+    const id = h.toLowerCase().replace(/’/g, '').replace(/[^a-z]+/g, '-');
+    blocks.push(`## ${h} ${ANCHOR}${id}${k === 1 ? ` ${id}-old` : ''}${END}`);
+    const paras = [paragraph([ids[2 * k]!]), paragraph([ids[2 * k + 1]!]), paragraph(), paragraph()];
+    if (k === 0) {
+      paras[0] = `${sentence(r)} ${cap(sources[0]!.publisher)} reported it as “${sources[0]!.quotes![0]}” in its account. ${cite(ids[0]!)} ${sentence(r)} _${cap(phrase(r, 6))}_, the filing says. ${cite()}`;
+      paras[1] = `${sentence(r)} A spokesperson called it “${sources[1]!.quotes![0]}” when asked. ${sentence(r)} The [full filing](${sources[8]!.url}) lists the terms. ${cite(ids[1]!, ids[8]!)}`;
+    }
+    if (k === 2) paras.splice(2, 0, `<Analysis>\n\n${sentence(r)} ${sentence(r)} ${cite()}\n\n</Analysis>`);
+    if (k === 3) paras.splice(2, 0, `### A closer look`);
+    blocks.push(...paras.slice(0, 2), [item(r.pick(NAMES)), item(r.pick(NAMES)), item()].join('\n'), ...paras.slice(2));
+  });
+  const body = blocks.join('\n\n');
+
+  const head = [
+      '---',
+      `title: "Synthetic story ${i}: ${cap(phrase(r, 5))}"`,
+      `dek: ${cap(phrase(rng(i + 7), 18))}.`,
+      `published: "2025-11-${pad((i % 28) + 1)}"`,
+      `updated: "2025-12-${pad((i % 28) + 1)}"`,
+      'sources:',
+      ...sources.flatMap((s) => [
+        `  - id: ${s.id}`,
+        `    publisher: ${s.publisher}`,
+        `    title: ${s.title}`,
+        `    url: ${s.url}`,
+        `    published: "${s.published}"`,
+        ...(s.note ? [`    note: ${s.note}`] : []),
+        ...(s.quotes ? ['    quotes:', ...s.quotes.map((q) => `      - ${q}`)] : []),
+      ]),
+      'timeline:',
+      ...timeline.flatMap((e) => [
+        `  - id: ${e.id}`,
+        `    date: "${e.date}"`,
+        `    precision: ${e.precision}`,
+        `    title: ${e.title}`,
+        `    text: ${e.text}`,
+        `    sources: [${e.sources.join(', ')}]`,
+      ]),
+      'figures:',
+      ...figures.flatMap((f) => [`  - label: ${f.label}`, `    value: "${f.value}"`, `    sources: [${f.sources.join(', ')}]`]),
+      '---',
+      '',
+    ].join('\n');
+
+  // Site variant: markers as authors write them.
+  const mdx =
+    head +
+    body
+      .replaceAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'), '<Cite ids="$1" />')
+      .replaceAll(new RegExp(`${ANCHOR}([^ ${END}]+) ?([^${END}]*)${END}`, 'g'), (_, id: string, aliases: string) =>
+        aliases ? `<Anchor id="${id}" aliases="${aliases}" />` : `<Anchor id="${id}" />`,
+      ) +
+    '\n';
+
+  // Floor variant: what the remark plugin would have made of each <Cite>.
+  const sites = [...body.matchAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'))].map((m) => ({ ids: m[1]!.split(' ') }));
+  const numbered = numberCitations(sites);
+  const names = new Map(sources.map((s) => [s.id, s]));
+  let n = 0;
+  const floorMdx =
+    head +
+    body
+      .replaceAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'), () => `<Cite refs='${JSON.stringify(toRefs(numbered.sites[n++]!, names))}' />`)
+      .replaceAll(new RegExp(` ?${ANCHOR}[^${END}]*${END}`, 'g'), '') +
+    '\n';
+
+  return { slug, mdx, floorMdx };
+}
+
+/** Writes stories 0…n-1 into dir (emptied first). */
+export function writeStories(dir: string, n: number, variant: 'site' | 'floor' = 'site'): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const s = syntheticStory(i);
+    writeFileSync(path.join(dir, `${s.slug}.mdx`), variant === 'floor' ? s.floorMdx : s.mdx);
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * Build benchmark (npm run bench): prints figures, is not a test.
+ *
+ * For each size N it writes N synthetic stories (scripts/bench-stories.ts) into
+ * a temporary content folder and times clean builds of the site (no output
+ * folder, no Astro cache), median of several runs, with the peak memory of the
+ * build's process tree. Each run also builds the floor: Astro's default
+ * markdown processor with none of our plugins and no pre-check (BENCH_FLOOR=1
+ * in astro.config.mjs), on the same stories with the plugins' work done in
+ * advance. Then the byte budgets of the pages built, and the time of the
+ * frontmatter pre-check on its own.
+ *
+ * Builds run from this working tree but write only to the OS temp folder:
+ * dist/ and node_modules/.astro are left alone.
+ *
+ * Environment:
+ *   BENCH_SIZES=1,100,1000   story counts
+ *   BENCH_RUNS=3             builds per size and variant (the median is reported)
+ *   BENCH_NO_FLOOR=1         skip the floor builds
+ *   BENCH_PROFILE=1          also one build of the largest size under --cpu-prof, summarised
+ *   BENCH_KEEP=1             keep the temporary folder (stories, outputs, logs, profiles)
+ */
+import { execSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatTable } from '../src/lib/budgets.ts';
+import { validateStories } from '../src/integrations/validate-stories.ts';
+import { writeStories } from './bench-stories.ts';
+import { measureSite, summaryRows } from './budgets.ts';
+
+type Variant = 'site' | 'floor';
+interface Run {
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** CPU seconds (user + system) of the build and its children, from /usr/bin/time; NaN without it. */
+  cpu: number;
+  peakMb: number;
+  phases: Phases;
+  /** One-minute load average when the run started: other work on the machine. */
+  load: number;
+}
+interface Phases {
+  /** Content layer: loading and validating the collection. */
+  content: number;
+  /** Vite bundling, which compiles every MDX file through the markdown pipeline. */
+  bundle: number;
+  /** Rendering every route (pages, OG images, feed). */
+  render: number;
+  /** Of render: the OG images (/og/*.png), summed from the per-route times. */
+  og: number;
+  /** Of render: the story pages (/<slug>/index.html). */
+  pages: number;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const variants: Variant[] = process.env.BENCH_NO_FLOOR === '1' ? ['site'] : ['site', 'floor'];
+const work = mkdtempSync(path.join(os.tmpdir(), 'explainer-bench-'));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const progress = (s: string) => process.stderr.write(`${s}\n`);
+
+/** Every process in the tree under pid (Linux /proc). */
+function processTree(pid: number): number[] {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) {
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${all[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        for (const c of readFileSync(`/proc/${all[i]}/task/${t}/children`, 'utf8').split(' ')) if (c.trim()) all.push(Number(c));
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  return all;
+}
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Phase times from Astro's build log, in seconds. */
+export function parsePhases(log: string): Phases {
+  const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const secs = (v: string, unit: string) => Number(v) / (unit === 'ms' ? 1000 : 1);
+  const completed = [...clean.matchAll(/Completed in ([\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
+  const vite = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
+  const renderMatch = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)/.exec(clean);
+  const routes = (re: RegExp) => [...clean.matchAll(re)].reduce((sum, m) => sum + secs(m[1]!, m[2]!), 0);
+  return {
+    content: completed[0] ?? NaN,
+    bundle: vite.reduce((a, b) => a + b, 0),
+    render: renderMatch ? secs(renderMatch[1]!, renderMatch[2]!) : NaN,
+    og: routes(/├─ \/og\/[^ ]+\.png \(\+([\d.]+)(ms|s)\)/g),
+    pages: routes(/├─ \/(?!og\/)[^ /]+\/index\.html \(\+([\d.]+)(ms|s)\)/g),
+  };
+}
+
+/** One clean build; returns wall time, peak memory of the process tree, and the phases. */
+async function build(storiesDir: string, variant: Variant, tag: string, nodeArgs: string[] = []): Promise<Run & { outDir: string }> {
+  const outDir = path.join(work, `out-${tag}`);
+  const cacheDir = path.join(work, `cache-${tag}`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  const logFile = path.join(work, `${tag}.log`);
+  const timeFile = path.join(work, `${tag}.time`);
+  const fd = openSync(logFile, 'w');
+  const load = os.loadavg()[0]!;
+  const started = performance.now();
+  // GNU time reports the CPU time of the whole tree (esbuild included), which other work on the machine barely changes.
+  const command = [process.execPath, ...nodeArgs, astroBin, 'build', '--outDir', outDir];
+  const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%U %S', '-o', timeFile, ...command] : command;
+  const child = spawn(timed[0]!, timed.slice(1), {
+    cwd: root,
+    stdio: ['ignore', fd, fd],
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      STORIES_DIR: storiesDir,
+      ASTRO_CACHE_DIR: cacheDir,
+      BENCH_FLOOR: variant === 'floor' ? '1' : '0',
+    },
+  });
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    if (!child.pid) return;
+    peakKb = Math.max(peakKb, processTree(child.pid).reduce((sum, p) => sum + rssKb(p), 0));
+  }, 50);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(poll);
+  closeSync(fd);
+  const log = readFileSync(logFile, 'utf8');
+  if (code !== 0) {
+    console.error(`Build ${tag} failed (exit ${code}); the end of its log (${logFile}):\n${log.split('\n').slice(-30).join('\n')}`);
+    process.exit(1);
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+  const [user, sys] = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number) : [NaN, NaN];
+  return { seconds, cpu: user! + sys!, peakMb: existsSync('/proc/self/status') ? peakKb / 1024 : NaN, phases: parsePhases(log), load, outDir };
+}
+
+/** Self time of a V8 .cpuprofile, grouped by what the code belongs to. */
+export function profileGroups(profile: { nodes: { id: number; callFrame: { url: string; functionName: string } }[]; samples: number[]; timeDeltas: number[] }): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const groups = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id);
+    const group = frame ? groupOf(frame.url, frame.functionName) : '?';
+    groups.set(group, (groups.get(group) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return groups;
+}
+function groupOf(url: string, fn: string): string {
+  if (!url) return fn === '(garbage collector)' ? 'V8: garbage collection' : fn === '(idle)' ? 'idle (waiting: I/O, esbuild, workers)' : fn === '(program)' ? 'V8: native / compiler' : `native: ${fn}`;
+  if (url.startsWith('node:')) return 'Node internals';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  if (pkg) {
+    if (/^(micromark|mdast-|remark-|@mdx-js|unified|vfile|unist-|markdown-table|ccount|decode-named|character-|parse-entities|longest-streak|zwitch|trim-lines|stringify-entities)/.test(pkg)) return 'markdown: parse + remark (micromark, mdast, @mdx-js)';
+    if (/^(hast-|rehype-|property-information|html-void|space-separated|comma-separated|github-slugger|web-namespaces)/.test(pkg)) return 'markdown: rehype (hast)';
+    if (/^(acorn|estree-|esast-|estree-walker|astring|recma-|periscopic|is-reference|source-map|@jridgewell)/.test(pkg)) return 'MDX to JavaScript (acorn, estree, source maps)';
+    if (/^(vite|rollup|@rollup|rolldown|@rolldown|esbuild|magic-string|es-module-lexer|picomatch|tinyglobby|fdir)/.test(pkg)) return 'bundling (vite, rollup)';
+    if (/^(satori|@resvg|yoga|@shuding|css-to-react-native|postcss-value-parser|linebreak|unicode-trie|emoji-regex)/.test(pkg)) return 'OG images (satori, resvg)';
+    if (/^(zod|@astrojs\/internal-helpers)$/.test(pkg)) return 'validation (zod)';
+    if (/^(js-yaml|yaml)$/.test(pkg)) return 'YAML';
+    if (/^(qrcode|dijkstrajs|pngjs)$/.test(pkg)) return 'QR codes';
+    if (pkg === 'astro' || pkg.startsWith('@astrojs/')) return `astro (${/astro\/dist\/([^/]+)/.exec(url)?.[1] ?? pkg})`;
+    return `other package: ${pkg}`;
+  }
+  if (url.includes('/src/')) return `our code: ${url.slice(url.indexOf('/src/') + 1)}`;
+  if (url.includes(`${work}/out-`)) return 'built page code (components, bundled)';
+  return `other: ${path.basename(url)}`;
+}
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  const astro = JSON.parse(readFileSync(path.join(root, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
+    if (execSync('git status --porcelain --untracked-files=no', { cwd: root, encoding: 'utf8' }).trim()) commit += ' + uncommitted changes';
+  } catch {
+    /* not a checkout */
+  }
+  return [
+    `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `Machine: ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB memory, ${os.type()} ${os.release()}`,
+    `Node ${process.version}, astro ${astro}, commit ${commit}`,
+    `Runs: ${runs} per size and build (median), sizes ${sizes.join(', ')}`,
+  ];
+}
+
+// ---- main ----
+if (import.meta.main) {
+  const header = machine();
+  progress(`${header.join('\n')}\nWorking in ${work}\n`);
+  const results = new Map<string, Run[]>();
+  const budgets = new Map<number, string>();
+  const key = (n: number, v: Variant) => `${n}:${v}`;
+
+  for (const n of sizes) {
+    const dirs = { site: path.join(work, `stories-${n}`), floor: path.join(work, `floor-${n}`) };
+    writeStories(dirs.site, n, 'site');
+    if (variants.includes('floor')) writeStories(dirs.floor, n, 'floor');
+    for (let r = 1; r <= runs; r++) {
+      for (const v of variants) {
+        const run = await build(dirs[v], v, `${v}-${n}-${r}`);
+        progress(`N=${n} ${v} run ${r}/${runs}: ${fmt(run.seconds, 2)} s, peak ${fmt(run.peakMb)} MB`);
+        results.set(key(n, v), [...(results.get(key(n, v)) ?? []), run]);
+        if (v === 'site' && r === runs) {
+          budgets.set(n, formatTable(summaryRows(measureSite(run.outDir))));
+        }
+        if (!(v === 'site' && r === runs)) rmSync(run.outDir, { recursive: true, force: true });
+      }
+    }
+  }
+
+  const out: string[] = [...header, ''];
+  out.push('Clean builds. seconds: wall clock, median (min–max); CPU: user + system seconds of the build tree, median;');
+  out.push('ms per story: median wall seconds ÷ N; peak memory: largest RSS sum of the build tree over the runs; load: 1-minute');
+  out.push('load average at the start of the runs (2 cores: above 2 means other work shared the machine). The last five');
+  out.push('columns are medians from Astro\'s log: start-up and content layer, Vite bundling (compiles the MDX), rendering');
+  out.push('all routes, and of that the OG images and the story pages.', '');
+  out.push('| stories | build | seconds | CPU s | ms per story | peak memory | load | start + content | bundle | render | OG images | pages |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const n of sizes) {
+    for (const v of variants) {
+      const rs = results.get(key(n, v))!;
+      const secs = rs.map((x) => x.seconds);
+      const m = median(secs);
+      const ph = (k: keyof Phases) => fmt(median(rs.map((x) => x.phases[k])), 2);
+      out.push(
+        `| ${fmt(n)} | ${v} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} |`,
+      );
+    }
+  }
+  out.push('', 'site: the real configuration (unified pipeline, remark/rehype plugins, pre-check). floor: BENCH_FLOOR=1, Astro\'s default');
+  out.push('markdown processor, no plugins, no pre-check, same stories with citations numbered in advance.');
+  out.push('');
+  out.push('Growth and floor ratio (marginal ms per story: extra median time ÷ extra stories from the previous size)', '');
+  out.push(`| stories | site ÷ floor, wall | site ÷ floor, CPU | marginal ms per story, site | marginal ms per story, floor |`);
+  out.push('| ---: | ---: | ---: | ---: | ---: |');
+  sizes.forEach((n, i) => {
+    const siteRuns = results.get(key(n, 'site'))!;
+    const floorRuns = results.get(key(n, 'floor'));
+    const ratio = (k: 'seconds' | 'cpu') => (floorRuns ? fmt(median(siteRuns.map((x) => x[k])) / median(floorRuns.map((x) => x[k])), 2) : '');
+    const prev = sizes[i - 1];
+    const marginal = (v: Variant) => {
+      if (prev === undefined || !results.get(key(n, v))) return '';
+      const a = median(results.get(key(prev, v))!.map((x) => x.seconds));
+      const b = median(results.get(key(n, v))!.map((x) => x.seconds));
+      return fmt(((b - a) * 1000) / (n - prev), 1);
+    };
+    out.push(`| ${fmt(n)} | ${ratio('seconds')} | ${ratio('cpu')} | ${marginal('site')} | ${marginal('floor')} |`);
+  });
+
+  // The build's frontmatter pre-check on its own (it runs before Astro starts).
+  const largest = sizes.at(-1)!;
+  await validateStories(path.join(work, `stories-${sizes[0]}`), { body: false });
+  const t0 = performance.now();
+  const problems = await validateStories(path.join(work, `stories-${largest}`), { body: false });
+  const precheck = (performance.now() - t0) / 1000;
+  out.push('', `Frontmatter pre-check (src/integrations/story-checks.ts) alone: ${fmt(precheck, 2)} s for ${fmt(largest)} stories, ${fmt((precheck * 1000) / largest, 2)} ms each${problems.length ? ` (${problems.length} problems!)` : ''}`);
+
+  for (const n of sizes) out.push('', `Byte budgets, ${fmt(n)} ${n === 1 ? 'story' : 'stories'} (bytes gzipped):`, '', '```', budgets.get(n)!, '```');
+
+  if (process.env.BENCH_PROFILE === '1') {
+    const profDir = path.join(work, 'profile');
+    progress(`Profiling one build of ${largest} stories…`);
+    const run = await build(path.join(work, `stories-${largest}`), 'site', `profile-${largest}`, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500']);
+    const groups = new Map<string, number>();
+    for (const f of readdirSync(profDir).filter((x) => x.endsWith('.cpuprofile'))) {
+      for (const [g, ms] of profileGroups(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')))) groups.set(g, (groups.get(g) ?? 0) + ms);
+    }
+    const total = [...groups.values()].reduce((a, b) => a + b, 0);
+    out.push('', `CPU profile, one build of ${fmt(largest)} stories under --cpu-prof (${fmt(run.seconds, 1)} s wall; self time by what the code belongs to):`, '');
+    out.push('| where | seconds | share |', '| --- | ---: | ---: |');
+    for (const [g, ms] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 25)) out.push(`| ${g} | ${fmt(ms / 1000, 2)} | ${fmt((100 * ms) / total, 1)}% |`);
+    rmSync(run.outDir, { recursive: true, force: true });
+  }
+
+  console.log(out.join('\n'));
+  if (process.env.BENCH_KEEP === '1') progress(`\nKept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
