@@ -36,6 +36,9 @@ interface RawFrontmatter {
   [key: string]: unknown;
 }
 
+/** The components a story body can use (the page provides them); Anchor is handled in headings. */
+const STORY_COMPONENTS = new Set(['Cite', 'Analysis']);
+
 const isJsx = (node: Node, name?: string): node is Jsx =>
   (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (!name || (node as Jsx).name === name);
 
@@ -76,6 +79,21 @@ export function processStoryBody(tree: Root, frontmatter: RawFrontmatter, file: 
   const line = (n: Node) => n.position?.start.line;
 
   const walk = (node: Node, inAnalysis: boolean, inListItem: boolean) => {
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      // MDX runs {…} as code when the page renders: "{TODO}" would crash the build, "{1+1}" print 2.
+      const code = (node as Node & { value: string }).value;
+      if (code.replace(/\/\*[\s\S]*?\*\//g, '').trim()) {
+        problems.push({ file, line: line(node), field: 'body {…}', value: start(`{${code}}`), message: 'is code, not text', fix: 'write a literal brace as \\{ or remove the braces; a note to editors can be a comment, {/* … */}' });
+      }
+      return;
+    }
+    if (isJsx(node) && node.name && /^[A-Z]|\./.test(node.name) && !STORY_COMPONENTS.has(node.name)) {
+      problems.push(
+        node.name === 'Anchor'
+          ? { file, line: line(node), field: 'body <Anchor>', value: attr(node, 'id') ?? '', message: 'is not at the end of a heading', fix: 'move it to the end of a ## heading line: ## Title <Anchor id="…" />' }
+          : { file, line: line(node), field: 'body component', value: `<${node.name}>`, message: 'is not one stories can use', fix: 'use <Cite ids="…" /> or <Analysis>…</Analysis> (check the spelling)' },
+      );
+    }
     if (isJsx(node, 'Cite')) {
       const raw = attr(node, 'ids');
       const ids = parseIds(raw ?? '');

@@ -11,7 +11,8 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import { ContentError, type Problem } from '../lib/problems.ts';
-import { issueToProblem } from '../schemas/errors.ts';
+import { lineOfPath, parseFieldPath } from '../lib/yaml-lines.ts';
+import { issueToProblems } from '../schemas/errors.ts';
 import { storySchema } from '../schemas/story.ts';
 import { rehypeCheckHeadingIds } from './rehype-sections.ts';
 import remarkStory from './remark-story.ts';
@@ -32,6 +33,8 @@ export interface SplitStory {
   frontmatter: Record<string, unknown>;
   /** The body with the frontmatter blanked out, so line numbers match the file. */
   body: string;
+  /** The frontmatter as written (it starts on line 2 of the file), to find a field's line. */
+  yaml: string;
 }
 
 /**
@@ -47,21 +50,49 @@ export function splitStory(source: string, file: string): { story?: SplitStory; 
   try {
     data = yaml.load(m[1]!, { schema: yaml.CORE_SCHEMA });
   } catch (e) {
-    const err = e as yaml.YAMLException;
-    return {
-      problems: [{ file, line: (err.mark?.line ?? 0) + 2, field: 'frontmatter', value: err.reason, message: 'is not valid YAML', fix: 'check the indentation and quotes on that line' }],
-    };
+    return { problems: [yamlProblem(e as yaml.YAMLException, m[1]!, file)] };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { problems: [{ file, line: 2, field: 'frontmatter', message: 'is not a set of fields', fix: 'write one "name: value" per line' }] };
   }
   const blank = m[0].replace(/[^\n]/g, ' ');
-  return { story: { frontmatter: data as Record<string, unknown>, body: blank + source.slice(m[0].length) }, problems: [] };
+  return { story: { frontmatter: data as Record<string, unknown>, body: blank + source.slice(m[0].length), yaml: m[1]! }, problems: [] };
 }
 
-export function checkFrontmatter(frontmatter: unknown, file: string): Problem[] {
+/** A YAML error as an editor reads it: the line as written, what is wrong, how to fix it. */
+function yamlProblem(err: yaml.YAMLException, frontmatter: string, file: string): Problem {
+  const index = err.mark?.line ?? 0;
+  const text = (frontmatter.split(/\r?\n/)[index] ?? '').trim();
+  const reason = err.reason ?? 'not YAML';
+  const [message, fix] = /duplicated mapping key/.test(reason)
+    ? ['gives the same field twice', 'keep one of the two lines']
+    : /tab characters/.test(reason)
+      ? ['is indented with a tab', 'indent with spaces only']
+      : [
+          `cannot be read (${reason})`,
+          'put a value that contains ": " or " #" in double quotes (title: "Strike: day two"), and indent the fields of a list entry evenly',
+        ];
+  return { file, line: index + 2, field: 'frontmatter', value: text || undefined, message, fix };
+}
+
+/**
+ * Checks the frontmatter against the schema; every problem at once. Given the
+ * frontmatter text, each problem also gets the line of its field.
+ */
+export function checkFrontmatter(frontmatter: unknown, file: string, yaml?: string): Problem[] {
   const result = storySchema.safeParse(frontmatter, { reportInput: true });
-  return result.success ? [] : result.error.issues.map((i) => issueToProblem(i, file));
+  const problems = result.success ? [] : result.error.issues.flatMap((i) => issueToProblems(i, file));
+  return yaml === undefined ? problems : addLines(problems, yaml);
+}
+
+/** Gives problems about a frontmatter field ("sources[2].url") the line of that field. */
+export function addLines(problems: Problem[], yaml: string): Problem[] {
+  return problems.map((p) => {
+    if (p.line !== undefined) return p;
+    const fieldPath = parseFieldPath(p.field);
+    const line = fieldPath && lineOfPath(yaml, fieldPath, 2);
+    return line ? { ...p, line } : p;
+  });
 }
 
 /** Compiles the body with the build's checks; returns its problems (syntax errors included). */
@@ -75,19 +106,56 @@ export async function checkBody(body: string, frontmatter: Record<string, unknow
     return [];
   } catch (e) {
     if (e instanceof ContentError) return e.problems;
-    const err = e as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
-    const line = err.line ?? err.place?.line ?? err.place?.start?.line;
-    return [{ file, line, field: 'MDX syntax', value: err.reason ?? err.message, message: 'cannot be read', fix: 'close every tag and brace on that line; write a literal { or < as \\{ or &lt;' }];
+    return [syntaxProblem(e as MdxSyntaxError, body, file)];
   }
+}
+
+interface MdxSyntaxError {
+  line?: number;
+  place?: { line?: number; start?: { line?: number } };
+  reason?: string;
+  ruleId?: string;
+  message: string;
+}
+
+/** An MDX syntax error as an editor reads it: the line as written, what is wrong in plain words, how to fix it. */
+export function syntaxProblem(err: MdxSyntaxError, body: string, file: string): Problem {
+  const reason = err.reason ?? err.message;
+  // "Expected a closing tag for `<Analysis>` (12:1-12:11)" has its place only in the text.
+  const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? Number(/\((\d+):\d+-/.exec(reason)?.[1] ?? NaN);
+  const text = Number.isNaN(line) ? '' : (body.split(/\r?\n/)[line - 1] ?? '').trim();
+  const [message, fix] = explainSyntax(err.ruleId, reason);
+  return {
+    file,
+    line: Number.isNaN(line) ? undefined : line,
+    field: 'MDX syntax',
+    value: text || undefined,
+    message,
+    fix,
+  };
+}
+
+function explainSyntax(ruleId: string | undefined, reason: string): [message: string, fix: string] {
+  const tag = /`<([^>`\s]+)>`/.exec(reason)?.[1];
+  if (ruleId === 'end-tag-mismatch' && tag) {
+    return [`opens <${tag}> and never closes it`, `add </${tag}> where it ends, or end it with /> (<${tag} … />) if it wraps nothing`];
+  }
+  if (ruleId === 'unexpected-closing-slash') return ['closes a tag that was never opened', 'remove the closing tag, or open it where it starts'];
+  if (ruleId === 'acorn') return ['has braces { } that MDX reads as code', 'write literal braces as \\{ and \\}, or remove them'];
+  if (/end of file in expression/.test(reason)) return ['has a { that is never closed', 'close it with }, or write a literal brace as \\{'];
+  if (/end of file/.test(reason)) return ['has a tag that is never closed', 'end the tag with /> as in <Cite ids="…" />, or write a literal < as &lt;'];
+  const short = reason.replace(/ \(\d+:\d+-\d+:\d+\)/, '').split(', expected')[0]!;
+  return [`cannot be read (${short})`, 'close every tag and brace on that line; write a literal { or < as \\{ or &lt;'];
 }
 
 export async function validateStoryFile(absPath: string, opts: { body?: boolean } = {}): Promise<Problem[]> {
   const file = path.relative(process.cwd(), absPath);
   const { story, problems } = splitStory(readFileSync(absPath, 'utf8'), file);
   if (!story) return problems;
-  const found = checkFrontmatter(story.frontmatter, file);
-  if (opts.body !== false) found.push(...(await checkBody(story.body, story.frontmatter, file)));
-  return found;
+  const found = checkFrontmatter(story.frontmatter, file, story.yaml);
+  if (opts.body !== false) found.push(...addLines(await checkBody(story.body, story.frontmatter, file), story.yaml));
+  // In the order of the file; problems without a line (a missing field) first.
+  return found.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
 }
 
 export async function validateStories(dir = storiesDir(), opts: { body?: boolean } = {}): Promise<Problem[]> {

@@ -70,8 +70,22 @@ export const httpsUrlSchema = z
     }
   });
 
+/**
+ * An object whose fields are all known: a misspelled field ("quote:" for
+ * "quotes:", "upated:") is reported instead of being silently dropped.
+ */
+function fields<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
+  const names = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `is not a field of ${what} | check its spelling or remove it (${what} has: ${names})`
+        : `is not ${what} | write ${what} as "name: value" lines`,
+  });
+}
+
 /** One source in the story's ledger. */
-export const sourceSchema = z.object({
+export const sourceSchema = fields('a source', {
   /** Stable id used by citations and by the `#source-<id>` anchor. */
   id: idSchema,
   /** Who published it, as readers know them: "CNBC". */
@@ -85,11 +99,11 @@ export const sourceSchema = z.object({
   /** Optional one-line note shown under the source. */
   note: text('a note').optional(),
   /** Exact words the story quotes from this source; each becomes a deep link (text fragment). */
-  quotes: z.array(text('the quoted words')).optional(),
+  quotes: z.array(text('the quoted words'), { error: 'is not a list | put each quote on its own "- " line' }).optional(),
 });
 
 /** One dated event on the timeline. */
-export const timelineEntrySchema = z.object({
+export const timelineEntrySchema = fields('a timeline entry', {
   /** Stable anchor id, by convention "<date>-<what>": "2026-02-27-amazon-deal". */
   id: idSchema,
   /** ISO date written at its precision: "2026-02-27", "2026-03" or "2025". */
@@ -101,21 +115,25 @@ export const timelineEntrySchema = z.object({
   /** One or two sentences on what happened. */
   text: text('one or two sentences'),
   /** Ids of the sources that support this entry. */
-  sources: z.array(idSchema).min(1, { error: 'lists no source | add the id of at least one source' }),
+  sources: z
+    .array(idSchema, { error: 'is not a list of source ids | write the ids in brackets, like [cnbc-memo]' })
+    .min(1, { error: 'lists no source | add the id of at least one source' }),
 });
 
 /** One number or fact that stands out. */
-export const figureSchema = z.object({
+export const figureSchema = fields('a key figure', {
   /** What the figure is: "Amazon's investment, at most". */
   label: text('a label'),
   /** The figure itself: "$50 billion". */
   value: text('the value'),
   /** Ids of the sources that support it. */
-  sources: z.array(idSchema).min(1, { error: 'lists no source | add the id of at least one source' }),
+  sources: z
+    .array(idSchema, { error: 'is not a list of source ids | write the ids in brackets, like [cnbc-memo]' })
+    .min(1, { error: 'lists no source | add the id of at least one source' }),
 });
 
 /** Frontmatter of a story, before cross-field checks. */
-export const storyFields = z.object({
+export const storyFields = fields('a story', {
   /** The headline. */
   title: text('a title'),
   /** One sentence under the headline; also the page's description. */
@@ -136,38 +154,52 @@ export type StoryFields = z.output<typeof storyFields>;
 
 type Ctx = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string; input?: unknown }) => void };
 
-/** Rules that relate fields to each other. Reported as issues with a path and the bad value. */
+const entries = <T>(v: unknown): Partial<T>[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Rules that relate fields to each other. Reported as issues with a path and the bad value.
+ * It also runs when some fields are wrong (see `when` below), so that every
+ * problem in a file is reported in one run; it reads the data defensively.
+ */
 export function crossCheck(data: StoryFields, ctx: Ctx): void {
   const sourceIds = new Set<string>();
-  data.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) {
-      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], input: s.id, message: 'is used by two sources | give each source its own id' });
+  entries<Source>(data.sources).forEach((s, i) => {
+    const id = str(s.id);
+    if (id === undefined) return;
+    if (sourceIds.has(id)) {
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], input: id, message: 'is used by two sources | give each source its own id' });
     }
-    sourceIds.add(s.id);
+    sourceIds.add(id);
   });
   const known = [...sourceIds].join(', ');
-  const checkRefs = (ids: string[], path: (string | number)[]) =>
+  // Without a list of sources there is nothing to check references against (that is reported on its own).
+  const checkRefs = (ids: unknown, path: (string | number)[]) => {
+    if (!Array.isArray(data.sources) || !Array.isArray(ids)) return;
     ids.forEach((id, k) => {
-      if (!sourceIds.has(id)) {
+      if (typeof id === 'string' && !sourceIds.has(id)) {
         ctx.addIssue({ code: 'custom', path: [...path, k], input: id, message: `is not a source of this story | use one of: ${known}` });
       }
     });
+  };
 
   const entryIds = new Set<string>();
   let previous: { start: number; date: string } | null = null;
-  data.timeline.forEach((e, i) => {
-    if (entryIds.has(e.id)) {
-      ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: e.id, message: 'is used by two timeline entries | give each entry its own id' });
+  entries<TimelineEntry>(data.timeline).forEach((e, i) => {
+    const id = str(e.id);
+    if (id !== undefined && entryIds.has(id)) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: id, message: 'is used by two timeline entries | give each entry its own id' });
     }
-    entryIds.add(e.id);
+    if (id !== undefined) entryIds.add(id);
     checkRefs(e.sources, ['timeline', i, 'sources']);
-    const d = parseIsoDate(e.date);
-    if (!d) return;
-    if (d.precision !== e.precision) {
+    const date = str(e.date);
+    const d = date === undefined ? null : parseIsoDate(date);
+    if (!date || !d) return;
+    if (d.precision !== e.precision && (e.precision === 'day' || e.precision === 'month' || e.precision === 'year')) {
       ctx.addIssue({
         code: 'custom',
         path: ['timeline', i, 'date'],
-        input: e.date,
+        input: date,
         message: `gives a ${d.precision} but precision is "${e.precision}" | write the date as ${
           e.precision === 'day' ? '"YYYY-MM-DD"' : e.precision === 'month' ? '"YYYY-MM"' : '"YYYY"'
         } or change precision`,
@@ -178,23 +210,26 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['timeline', i, 'date'],
-        input: e.date,
+        input: date,
         message: `comes before the previous entry (${previous.date}) | list timeline entries oldest first`,
       });
     }
-    previous = { start, date: e.date };
+    previous = { start, date };
   });
-  data.figures.forEach((f, i) => checkRefs(f.sources, ['figures', i, 'sources']));
+  entries<Figure>(data.figures).forEach((f, i) => checkRefs(f.sources, ['figures', i, 'sources']));
 
-  const published = parseIsoDate(data.published);
-  const updated = data.updated ? parseIsoDate(data.updated) : null;
+  const publishedText = str(data.published);
+  const updatedText = str(data.updated);
+  const published = publishedText ? parseIsoDate(publishedText) : null;
+  const updated = updatedText ? parseIsoDate(updatedText) : null;
   if (published && updated && startOf(updated) < startOf(published)) {
-    ctx.addIssue({ code: 'custom', path: ['updated'], input: data.updated, message: `is before published (${data.published}) | set updated on or after the published date` });
+    ctx.addIssue({ code: 'custom', path: ['updated'], input: updatedText, message: `is before published (${publishedText}) | set updated on or after the published date` });
   }
 }
 
 /** The full frontmatter schema used by the content collection and by `npm run check:content`. */
-export const storySchema = storyFields.superRefine(crossCheck);
+// `when`: run the cross-field rules even when a field failed, so one run reports everything.
+export const storySchema = storyFields.superRefine(crossCheck, { when: () => true });
 
 export type Story = z.output<typeof storySchema>;
 export type Source = Story['sources'][number];

@@ -66,4 +66,21 @@ describe('story body checks', () => {
     (fm.sources[0] as { quotes?: string[] }).quotes = ['words never printed'];
     expect((await check(validBody, fm)).join('\n')).toContain('sources[0].quotes[0]: "words never printed" does not appear word for word in the body');
   });
+
+  it('refuses {…} code in the text, which MDX would run when the page renders', async () => {
+    const lines = await check(`${validBody}\nTo be confirmed {TODO}. <Cite ids="one" />\n`);
+    expect(lines).toEqual([`${FILE}:8 · body {…}: "{TODO}" is code, not text. Fix: write a literal brace as \\{ or remove the braces; a note to editors can be a comment, {/* … */}`]);
+  });
+
+  it('lets an editor leave a {/* comment */}', async () => {
+    expect(await check(`${validBody}\n{/* check the figure with the desk */}\n`)).toEqual([]);
+  });
+
+  it('refuses a component the page does not provide, and an Anchor away from a heading', async () => {
+    const lines = await check(`${validBody}\nA fact. <Cite ids="one" /> <Cte ids="two" />\n\nMore. <Cite ids="two" /> <Anchor id="more" />\n`);
+    expect(lines).toEqual([
+      `${FILE}:8 · body component: "<Cte>" is not one stories can use. Fix: use <Cite ids="…" /> or <Analysis>…</Analysis> (check the spelling)`,
+      `${FILE}:10 · body <Anchor>: "more" is not at the end of a heading. Fix: move it to the end of a ## heading line: ## Title <Anchor id="…" />`,
+    ]);
+  });
 });

@@ -50,3 +50,52 @@ describe('story frontmatter', () => {
     for (const line of lines) expect(line).not.toContain('\n');
   });
 });
+
+describe('story frontmatter, read as an editor reads it', () => {
+  it('reports field problems and cross-field problems in the same run', () => {
+    const lines = problemsOf((s) => {
+      delete (s as Partial<S>).title;
+      s.timeline[0]!.sources = ['nope'];
+      s.sources[1]!.id = 'one';
+    });
+    expect(lines).toEqual([
+      `${FILE} · title: is missing. Fix: add a "title:" line to the frontmatter and write a title`,
+      `${FILE} · sources[1].id: "one" is used by two sources. Fix: give each source its own id`,
+      `${FILE} · timeline[0].sources[0]: "nope" is not a source of this story. Fix: use one of: one`,
+      `${FILE} · timeline[1].sources[0]: "two" is not a source of this story. Fix: use one of: one`,
+    ]);
+  });
+
+  it('says what to write where a required field is missing', () => {
+    const lines = problemsOf((s) => {
+      delete (s.sources[1] as Partial<S['sources'][0]>).publisher;
+      delete (s.timeline[0] as Partial<S['timeline'][0]>).precision;
+      delete (s as Partial<S>).published;
+    });
+    expect(lines).toEqual([
+      `${FILE} · published: is missing. Fix: add a "published:" line to the frontmatter and write the date in quotes, as "YYYY-MM-DD"`,
+      `${FILE} · sources[1].publisher: is missing. Fix: add a "publisher:" line to that source and write the publisher`,
+      `${FILE} · timeline[0].precision: is missing. Fix: add a "precision:" line to that timeline entry and write day, month or year`,
+    ]);
+  });
+
+  it('refuses a misspelled field instead of silently dropping it', () => {
+    const lines = problemsOf((s) => {
+      (s as Record<string, unknown>).upated = '2026-04-15';
+      (s.sources[0] as Record<string, unknown>).quote = ['words'];
+    });
+    expect(lines).toEqual([
+      `${FILE} · sources[0].quote: is not a field of a source. Fix: check its spelling or remove it (a source has: id, publisher, title, url, published, note, quotes)`,
+      `${FILE} · upated: is not a field of a story. Fix: check its spelling or remove it (a story has: title, dek, published, updated, sources, timeline, figures)`,
+    ]);
+  });
+
+  it('gives each problem the line of its field when it has the frontmatter text', () => {
+    const yaml = 'title: A story\ndek: x\npublished: "2026-04-14"\nsources:\n  - id: one\n    url: http://example.com/one\n';
+    const found = checkFrontmatter({ title: 'A story', dek: 'x', published: '2026-04-14', sources: [{ id: 'one', url: 'http://example.com/one' }] }, FILE, yaml);
+    expect(found.map(formatProblem)).toContain(
+      `${FILE}:7 · sources[0].url: "http://example.com/one" is not an https:// web address. Fix: use the page's canonical https:// address (http:, javascript: and data: are refused)`,
+    );
+    expect(found.find((p) => p.field === 'sources[0].publisher')?.line).toBe(6);
+  });
+});
