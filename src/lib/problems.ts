@@ -47,3 +47,12 @@ export class ContentError extends Error {
     this.problems = problems;
   }
 }
+
+/** Exit code of a build stopped by its content pre-check, which has printed every problem already. */
+export const CONTENT_PROBLEMS_EXIT = 65;
+
+/** What a failed build prints: a count, then one line per problem. */
+export function contentReport(problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `Story content has ${count}; nothing was published:\n${problems.map(formatProblem).join('\n')}`;
+}

@@ -1,0 +1,171 @@
+/**
+ * Atomic builds: `node scripts/build.ts` (what `npm run build` and `npm start`
+ * run) replaces its output folder only when the build succeeds. A build that
+ * fails, on bad content or inside Astro itself, leaves the previous site byte
+ * for byte, and the editor reads one line per problem, not a stack trace.
+ *
+ * Every build here has its own output folder and Astro cache under .tmp/, so
+ * it never touches dist/ or the shared cache.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_PROBLEMS_EXIT } from '../../src/lib/problems.ts';
+import { BROKEN_DIR, expectations } from '../helpers/fixtures.ts';
+
+const ROOT = path.resolve('.tmp', `atomic-build-${process.pid}`);
+const OUT = path.join(ROOT, 'site');
+const REAL_STORY = path.resolve('content/stories/openai-shifts-partners.mdx');
+const TIMEOUT = 240_000;
+
+let builds = 0;
+function build(name: string, storiesDir?: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: path.join(ROOT, `cache-${name}`), FORCE_COLOR: '0', NO_COLOR: '1' };
+  delete env.STORIES_DIR;
+  delete env.OUT_DIR;
+  if (storiesDir) env.STORIES_DIR = storiesDir;
+  // stdout and stderr into one file, in the order a terminal shows them.
+  const log = path.join(ROOT, `build-${name}-${++builds}.log`);
+  mkdirSync(ROOT, { recursive: true });
+  const fd = openSync(log, 'w');
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', OUT], { stdio: ['ignore', fd, fd], env, timeout: TIMEOUT });
+  closeSync(fd);
+  return { status: r.status, output: readFileSync(log, 'utf8') };
+}
+
+/** A folder of stories: the real one, plus the given fixture files. */
+function storiesWith(name: string, ...fixtures: string[]): string {
+  const dir = path.join(ROOT, `stories-${name}`);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(REAL_STORY, path.join(dir, path.basename(REAL_STORY)));
+  for (const f of fixtures) copyFileSync(path.join(BROKEN_DIR, f), path.join(dir, f));
+  return dir;
+}
+
+/** Every file under `dir`, with a hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const OUT_REL = path.relative(process.cwd(), OUT);
+
+/**
+ * What an editor reads at the end of a failed build: the count, one line per
+ * problem, and that the site was left alone. Nothing after it, no stack trace in it.
+ */
+function lastReport(output: string): string[] {
+  const at = output.lastIndexOf('Story content has ');
+  expect(at, 'the build ends with the list of problems').toBeGreaterThanOrEqual(0);
+  const report = output.slice(at).trimEnd().split('\n');
+  expect(report.at(-1)).toBe(`Build failed: ${OUT_REL}/ was left as it was.`);
+  expect(report.at(-2)).toBe('');
+  const lines = report.slice(1, -2);
+  expect(report[0]).toBe(`Story content has ${lines.length === 1 ? '1 problem' : `${lines.length} problems`}; nothing was published:`);
+  for (const line of lines) expect(line).toMatch(/^\S+\.mdx(:\d+)? · .+\. Fix: \S.*$/);
+  return lines;
+}
+
+/** The fixture's `# expect:` lines, in order, and nothing else. */
+function expectLines(lines: string[], expectedLines: string[]) {
+  expect(lines).toHaveLength(expectedLines.length);
+  expectedLines.forEach((e, i) => expect(lines[i]!.slice(0, e.length)).toBe(e));
+}
+
+/** Content problems found before Astro starts: nothing from Astro, no stack trace, no schema dump. */
+function expectStoppedByPreCheck(status: number | null, output: string) {
+  expect(status).toBe(CONTENT_PROBLEMS_EXIT);
+  expect(output).not.toContain('[content] Syncing content');
+  expect(output).not.toMatch(/Stack trace:|^\s+at .+:\d+:\d+\)?$|unhandled error/m);
+  expect(output).not.toMatch(/ZodError|InvalidContentEntryDataError|does not match collection schema|Invalid input/);
+}
+
+/** Where a fixture sits in a folder of stories made by `storiesWith`. */
+const copied = (name: string, fixture: string) => path.join(path.relative(process.cwd(), ROOT), `stories-${name}`, fixture);
+const expected = (name: string, fixture: string) =>
+  expectations(path.join(BROKEN_DIR, fixture)).map((e) => e.replace(`tests/fixtures/broken/${fixture}`, copied(name, fixture)));
+
+describe('atomic build', () => {
+  let before: Record<string, string>;
+
+  beforeAll(() => {
+    rmSync(ROOT, { recursive: true, force: true });
+    const first = build('good');
+    expect(first.output).toContain('Built into');
+    expect(first.status).toBe(0);
+    // A file no build writes: it stays only as long as this folder is never replaced.
+    writeFileSync(path.join(OUT, 'previous-site.txt'), 'the last good site\n');
+    before = snapshot(OUT);
+    expect(Object.keys(before)).toContain('index.html');
+  }, TIMEOUT);
+
+  afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
+  it('refuses a story with frontmatter and body problems before Astro starts, lists them all, and keeps the site', () => {
+    const { status, output } = build('several', storiesWith('several', 'several-problems.mdx'));
+    expectStoppedByPreCheck(status, output);
+    expectLines(lastReport(output), expected('several', 'several-problems.mdx'));
+    expect(snapshot(OUT)).toEqual(before);
+  }, TIMEOUT);
+
+  it('refuses an unquoted impossible date before Astro reads it (Astro would roll 2026-02-30 over to March 2)', () => {
+    const { status, output } = build('unquoted', storiesWith('unquoted', 'date-feb-30-unquoted.mdx'));
+    expectStoppedByPreCheck(status, output);
+    expectLines(lastReport(output), expected('unquoted', 'date-feb-30-unquoted.mdx'));
+    expect(snapshot(OUT)).toEqual(before);
+  }, TIMEOUT);
+
+  it('refuses broken MDX syntax, which fails inside Astro\'s MDX compile, ends with the readable line, and keeps the site', () => {
+    const { status, output } = build('syntax', storiesWith('syntax', 'mdx-unclosed-tag.mdx'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('[content] Syncing content'); // past the pre-check: Astro itself failed
+    expectLines(lastReport(output), expected('syntax', 'mdx-unclosed-tag.mdx'));
+    expect(snapshot(OUT)).toEqual(before);
+  }, TIMEOUT);
+
+  it('refuses an uncited paragraph, caught by the remark plugin as Astro compiles the story, and keeps the site', () => {
+    const { status, output } = build('uncited', storiesWith('uncited', 'uncited-paragraph.mdx'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('[content] Syncing content');
+    expectLines(lastReport(output), expected('uncited', 'uncited-paragraph.mdx'));
+    expect(snapshot(OUT)).toEqual(before);
+  }, TIMEOUT);
+
+  it('keeps the site when the build fails inside Astro, past the content checks, and removes the half-built folder', () => {
+    // A story that passes every content check but imports a file that does not exist.
+    const dir = storiesWith('import');
+    const story = path.join(dir, path.basename(REAL_STORY));
+    const text = readFileSync(story, 'utf8');
+    const end = text.indexOf('\n---\n', 4) + 5;
+    writeFileSync(story, `${text.slice(0, end)}\nimport figures from './figures.json';\n${text.slice(end)}`);
+
+    const { status, output } = build('import', dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('figures.json');
+    expect(output).not.toContain('Story content has'); // not a content problem: nothing to list
+    expect(output.trimEnd().endsWith(`Build failed: ${OUT_REL}/ was left as it was.`)).toBe(true);
+    expect(snapshot(OUT)).toEqual(before);
+    // Astro got as far as building into a work folder; the failed build removed it.
+    const work = /\[build\] directory: (\S+?)\/?$/m.exec(output)?.[1];
+    expect(work, 'Astro printed its work folder').toBeDefined();
+    expect(existsSync(work!)).toBe(false);
+  }, TIMEOUT);
+
+  it('replaces the site when a build succeeds', () => {
+    const { status, output } = build('good');
+    expect(status, output).toBe(0);
+    const after = snapshot(OUT);
+    expect(after).toHaveProperty(['index.html']);
+    expect(after).not.toHaveProperty(['previous-site.txt']);
+  }, TIMEOUT);
+});
