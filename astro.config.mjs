@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { autolinkOptions, rehypeCheckHeadingIds, rehypeSections } from './src/integrations/rehype-sections.ts';
+import remarkSmartypantsWhenNeeded from './src/integrations/remark-smartypants-when-needed.ts';
 import remarkStory from './src/integrations/remark-story.ts';
 import { storyChecks } from './src/integrations/story-checks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -32,7 +33,9 @@ export default defineConfig({
     // No code blocks in stories; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
     processor: benchFloor ? undefined : unified({
-      remarkPlugins: [remarkGfm, remarkStory],
+      // SmartyPants runs only on stories with straight quotes, -- or ... (same output, much faster).
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkSmartypantsWhenNeeded, remarkStory],
       // Order matters: check ids, then slug, then sections, then anchor links.
       // Astro adds its own heading ids after these, and keeps ours.
       rehypePlugins: [rehypeCheckHeadingIds, rehypeSlug, rehypeSections, [rehypeAutolinkHeadings, autolinkOptions]],
