@@ -81,7 +81,8 @@ export function formatLongDate(value: string, locale = 'en-US'): string {
   const d = parseIsoDate(value);
   if (!d) throw new Error(`Not a real date: "${value}"`);
   if (d.precision !== 'day') return formatDate(value, locale);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(startOf(d)),
-  );
+  // One formatter per locale for the whole build, like formatter() above.
+  let f = formatters.get(`${locale}|long`);
+  if (!f) formatters.set(`${locale}|long`, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
+  return f.format(new Date(startOf(d)));
 }
