@@ -75,11 +75,12 @@ export function citationLabel(n: number, publisher: string, title: string): stri
 }
 
 /**
- * The accessible name of a backlink: "a: back to citation 3a". It starts with
- * the link's visible text (the letter), so voice control finds it (WCAG 2.5.3).
+ * The accessible name of a backlink: "Back to citation 3a". The link shows
+ * "↩ 3a" (the arrow hidden from screen readers), so the visible text is part of
+ * the name and voice control finds it (WCAG 2.5.3).
  */
 export function backlinkLabel(mark: Pick<CitationMark, 'n' | 'letter'>): string {
-  return `${mark.letter}: back to citation ${mark.n}${mark.letter}`;
+  return `Back to citation ${mark.n}${mark.letter}`;
 }
 
 /** Sites of a whole story in reading order: body, then timeline, then figures. */

@@ -36,7 +36,7 @@ describe('labels', () => {
     expect(citationLabel(3, 'CNBC', 'OpenAI touts Amazon alliance')).toBe('Source 3: CNBC, “OpenAI touts Amazon alliance”');
   });
   it('names the citation a backlink returns to', () => {
-    expect(backlinkLabel({ n: 3, letter: 'a' })).toBe('a: back to citation 3a');
+    expect(backlinkLabel({ n: 3, letter: 'a' })).toBe('Back to citation 3a');
   });
   it('splits ids on spaces and commas', () => {
     expect(parseIds(' cnbc-memo, axios-memo  openai-amazon ')).toEqual(['cnbc-memo', 'axios-memo', 'openai-amazon']);

@@ -44,7 +44,7 @@ describe('components rendered with the Container API', () => {
     const cites = numberCitations([{ ids: ['two'] }, { ids: ['one', 'two'] }]);
     const html = await render(SourceList, { sources, citations: cites });
     expect(html.indexOf('id="source-two"')).toBeLessThan(html.indexOf('id="source-one"'));
-    expect(html).toContain('href="#cite-1b" aria-label="b: back to citation 1b"');
+    expect(html).toContain('href="#cite-1b" aria-label="Back to citation 1b"');
     expect(html).toContain('<a class="source-title" href="https://example.com/one" rel="noopener">First source</a>');
   });
 });
