@@ -10,8 +10,13 @@
  * advance. Then the byte budgets of the pages built, and the time of the
  * frontmatter pre-check on its own.
  *
- * Builds run from this working tree but write only to the OS temp folder:
- * dist/ and node_modules/.astro are left alone.
+ * Builds run on a copy of the site's code (astro.config.mjs, package.json,
+ * tsconfig.json, src/, public/; node_modules linked) in the OS temp folder, as
+ * its own Astro root: Astro writes .astro/content-modules.mjs (the story list)
+ * into the root, and a build whose outDir is outside the root puts its
+ * prerender chunks in the root's .astro/. So dist/, .astro/ and
+ * node_modules/.astro of the project are left alone, and other builds running
+ * at the same time cannot swap story lists with the benchmark.
  *
  * Environment:
  *   BENCH_SIZES=1,100,1000   story counts
@@ -21,7 +26,7 @@
  *   BENCH_KEEP=1             keep the temporary folder (stories, outputs, logs, profiles)
  */
 import { execSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -54,12 +59,26 @@ interface Phases {
   pages: number;
 }
 
-const root = path.resolve(import.meta.dirname, '..');
-const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const project = path.resolve(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const variants: Variant[] = process.env.BENCH_NO_FLOOR === '1' ? ['site'] : ['site', 'floor'];
 const work = mkdtempSync(path.join(os.tmpdir(), 'explainer-bench-'));
+/** The Astro root the builds run in: a copy of the site's code. */
+const root = path.join(work, 'site');
+const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+function copySite() {
+  mkdirSync(root, { recursive: true });
+  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
+    if (existsSync(path.join(project, name))) cpSync(path.join(project, name), path.join(root, name), { recursive: true });
+  }
+  // Packages linked one by one, so Vite's and Astro's caches (node_modules/.vite, .astro) stay in the copy.
+  mkdirSync(path.join(root, 'node_modules'));
+  for (const name of readdirSync(path.join(project, 'node_modules'))) {
+    if (!['.vite', '.astro', '.cache'].includes(name)) symlinkSync(path.join(project, 'node_modules', name), path.join(root, 'node_modules', name));
+  }
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -116,7 +135,8 @@ export function parsePhases(log: string): Phases {
 
 /** One clean build; returns wall time, peak memory of the process tree, and the phases. */
 async function build(storiesDir: string, variant: Variant, tag: string, nodeArgs: string[] = []): Promise<Run & { outDir: string }> {
-  const outDir = path.join(work, `out-${tag}`);
+  // Inside the root: Astro puts the prerender chunks next to an outDir there, not in .astro/.
+  const outDir = path.join(root, 'bench-out', tag);
   const cacheDir = path.join(work, `cache-${tag}`);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
@@ -185,18 +205,21 @@ function groupOf(url: string, fn: string): string {
     if (pkg === 'astro' || pkg.startsWith('@astrojs/')) return `astro (${/astro\/dist\/([^/]+)/.exec(url)?.[1] ?? pkg})`;
     return `other package: ${pkg}`;
   }
+  if (url.includes(`${root}/bench-out/`) || url.includes(`${root}/.astro/`)) {
+    // Vite bundles our src/ code into chunks; resvg's native work shows as the JS function that called it.
+    return /og/i.test(fn) ? 'OG images (satori, resvg)' : 'built page code (components, bundled)';
+  }
   if (url.includes('/src/')) return `our code: ${url.slice(url.indexOf('/src/') + 1)}`;
-  if (url.includes(`${work}/out-`)) return 'built page code (components, bundled)';
   return `other: ${path.basename(url)}`;
 }
 
 function machine(): string[] {
   const cpus = os.cpus();
-  const astro = JSON.parse(readFileSync(path.join(root, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
+  const astro = JSON.parse(readFileSync(path.join(project, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
   let commit = 'unknown';
   try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
-    if (execSync('git status --porcelain --untracked-files=no', { cwd: root, encoding: 'utf8' }).trim()) commit += ' + uncommitted changes';
+    commit = execSync('git rev-parse --short HEAD', { cwd: project, encoding: 'utf8' }).trim();
+    if (execSync('git status --porcelain --untracked-files=no', { cwd: project, encoding: 'utf8' }).trim()) commit += ' + uncommitted changes';
   } catch {
     /* not a checkout */
   }
@@ -211,6 +234,7 @@ function machine(): string[] {
 // ---- main ----
 if (import.meta.main) {
   const header = machine();
+  copySite();
   progress(`${header.join('\n')}\nWorking in ${work}\n`);
   const results = new Map<string, Run[]>();
   const budgets = new Map<number, string>();
