@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import satori from 'satori';
+import satoriPackage from 'satori/package.json' with { type: 'json' };
 import { SITE_NAME } from './site.ts';
 
 /** Fonts are read from the project, not from the bundle (the build runs from the project root). */
@@ -14,6 +16,15 @@ const FONT_DIR = path.resolve('src/assets/fonts');
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
+export const OG_DEFAULT_KICKER = 'Explainer';
+
+/**
+ * Names this renderer for the OG image cache (og-cache.ts): every cached image was drawn by
+ * exactly this. Bump OG_TEMPLATE when the drawing below changes; the library versions and
+ * the site name are in it already. (Title, dek, kicker and the font bytes are keyed separately.)
+ */
+const OG_TEMPLATE = 1;
+export const OG_RENDERER_VERSION = `og-template ${OG_TEMPLATE}; ${OG_WIDTH}x${OG_HEIGHT}; satori ${satoriPackage.version}; @resvg/resvg-js ${resvgPackage.version}; ${SITE_NAME}`;
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 function loadFonts() {
@@ -23,11 +34,13 @@ function loadFonts() {
   ];
   return fonts;
 }
+/** The bytes of the font files the images are drawn with (read once per build). */
+export const ogFontData = (): Buffer[] => loadFonts().map((f) => f.data);
 
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
 const el = (type: string, style: Record<string, unknown>, children: Node['props']['children']): Node => ({ type, props: { style, children } });
 
-export async function renderOgImage(title: string, dek: string, kicker = 'Explainer'): Promise<Buffer> {
+export async function renderOgImage(title: string, dek: string, kicker = OG_DEFAULT_KICKER): Promise<Buffer> {
   const inner = OG_WIDTH - 2 * 72;
   const tree = el('div', { width: OG_WIDTH, height: OG_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '56px 72px 48px', background: '#ffffff', color: '#1a1c1f', fontFamily: 'Inter', borderTop: '24px solid #1b4d89' }, [
     el('div', { display: 'flex', flexDirection: 'column', width: inner }, [
