@@ -5,6 +5,9 @@
  * "relaxed" mode, which is HTML's own rule (an id is any non-empty text without
  * spaces). The strict mode also demands a leading letter, and timeline entries
  * have date ids ("2026-02-27-amazon-deal") that are stable, published links.
+ * require-sri asks for integrity hashes on cross-origin resources only: the
+ * site loads nothing from another origin (the privacy gate proves it), and a
+ * hash on its own hashed /_astro/ files would add bytes and protect nothing.
  */
 import path from 'node:path';
 import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from 'html-validate';
