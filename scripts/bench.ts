@@ -3,12 +3,18 @@
  *
  * For each size N it writes N synthetic stories (scripts/bench-stories.ts) into
  * a temporary content folder and times clean builds of the site (no output
- * folder, no Astro cache), median of several runs, with the peak memory of the
- * build's process tree. Each run also builds the floor: Astro's default
+ * folder, no Astro cache: "cold"), median of several runs, with the peak memory
+ * of the build's process tree. Each run also builds the floor: Astro's default
  * markdown processor with none of our plugins and no pre-check (BENCH_FLOOR=1
  * in astro.config.mjs), on the same stories with the plugins' work done in
- * advance. Then the byte budgets of the pages built, and the time of the
- * frontmatter pre-check on its own.
+ * advance. And a "warm" build: the site again with no output folder, but with
+ * the Astro cache folder that run's cold build left (OG images, content layer
+ * data store), as a CI that keeps ASTRO_CACHE_DIR sees it when the stories have
+ * not changed; its output is checked to be the same bytes as the cold build's.
+ * Then the byte budgets of the pages built, and the time of the frontmatter
+ * pre-check on its own.
+ *
+ * Every build runs with the heap cap scripts/build.ts uses (scripts/node-options.ts).
  *
  * Builds run on a copy of the site's code (astro.config.mjs, package.json,
  * tsconfig.json, src/, public/; node_modules linked) in the OS temp folder, as
@@ -22,6 +28,7 @@
  *   BENCH_SIZES=1,100,1000   story counts
  *   BENCH_RUNS=3             builds per size and variant (the median is reported)
  *   BENCH_NO_FLOOR=1         skip the floor builds
+ *   BENCH_NO_WARM=1          skip the warm-cache builds
  *   BENCH_PROFILE=1          also one build of the largest size under --cpu-prof, summarised
  *   BENCH_KEEP=1             keep the temporary folder (stories, outputs, logs, profiles)
  */
@@ -34,8 +41,11 @@ import { formatTable } from '../src/lib/budgets.ts';
 import { validateStories } from '../src/integrations/validate-stories.ts';
 import { writeStories } from './bench-stories.ts';
 import { measureSite, summaryRows } from './budgets.ts';
+import { withHeapCap } from './node-options.ts';
 
-type Variant = 'site' | 'floor';
+/** site: the real build, cold (empty cache). warm: the same, with the cache of that run's site build. floor: see above. */
+type Variant = 'site' | 'warm' | 'floor';
+const LABEL: Record<Variant, string> = { site: 'site, cold', warm: 'site, warm cache', floor: 'floor, cold' };
 interface Run {
   /** Wall-clock seconds. */
   seconds: number;
@@ -62,7 +72,11 @@ interface Phases {
 const project = path.resolve(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-const variants: Variant[] = process.env.BENCH_NO_FLOOR === '1' ? ['site'] : ['site', 'floor'];
+const variants: Variant[] = (['site', 'floor', 'warm'] as const).filter(
+  (v) => !(v === 'floor' && process.env.BENCH_NO_FLOOR === '1') && !(v === 'warm' && process.env.BENCH_NO_WARM === '1'),
+);
+/** Table order: the two site builds, then the floor. */
+const shown: Variant[] = (['site', 'warm', 'floor'] as const).filter((v) => variants.includes(v));
 const work = mkdtempSync(path.join(os.tmpdir(), 'explainer-bench-'));
 /** The Astro root the builds run in: a copy of the site's code. */
 const root = path.join(work, 'site');
@@ -133,13 +147,22 @@ export function parsePhases(log: string): Phases {
   };
 }
 
-/** One clean build; returns wall time, peak memory of the process tree, and the phases. */
-async function build(storiesDir: string, variant: Variant, tag: string, nodeArgs: string[] = []): Promise<Run & { outDir: string }> {
+/**
+ * One build with no output folder; returns wall time, peak memory of the process tree, and the phases.
+ * Cold (no cacheDir given): a new, empty Astro cache folder, deleted afterwards unless keepCache.
+ * Warm: the given cache folder, as a previous build left it.
+ */
+async function build(
+  storiesDir: string,
+  variant: Variant,
+  tag: string,
+  { nodeArgs = [], cacheDir: warmCache, keepCache = false }: { nodeArgs?: string[]; cacheDir?: string; keepCache?: boolean } = {},
+): Promise<Run & { outDir: string; cacheDir: string }> {
   // Inside the root: Astro puts the prerender chunks next to an outDir there, not in .astro/.
   const outDir = path.join(root, 'bench-out', tag);
-  const cacheDir = path.join(work, `cache-${tag}`);
+  const cacheDir = warmCache ?? path.join(work, `cache-${tag}`);
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
+  if (!warmCache) rmSync(cacheDir, { recursive: true, force: true });
   const logFile = path.join(work, `${tag}.log`);
   const timeFile = path.join(work, `${tag}.time`);
   const fd = openSync(logFile, 'w');
@@ -157,6 +180,8 @@ async function build(storiesDir: string, variant: Variant, tag: string, nodeArgs
       STORIES_DIR: storiesDir,
       ASTRO_CACHE_DIR: cacheDir,
       BENCH_FLOOR: variant === 'floor' ? '1' : '0',
+      // The same heap cap as scripts/build.ts.
+      NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS),
     },
   });
   let peakKb = 0;
@@ -173,9 +198,20 @@ async function build(storiesDir: string, variant: Variant, tag: string, nodeArgs
     console.error(`Build ${tag} failed (exit ${code}); the end of its log (${logFile}):\n${log.split('\n').slice(-30).join('\n')}`);
     process.exit(1);
   }
-  rmSync(cacheDir, { recursive: true, force: true });
+  if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   const [user, sys] = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number) : [NaN, NaN];
-  return { seconds, cpu: user! + sys!, peakMb: existsSync('/proc/self/status') ? peakKb / 1024 : NaN, phases: parsePhases(log), load, outDir };
+  return { seconds, cpu: user! + sys!, peakMb: existsSync('/proc/self/status') ? peakKb / 1024 : NaN, phases: parsePhases(log), load, outDir, cacheDir };
+}
+
+/** Files that differ between two output folders (missing on either side, or other bytes): relative paths. */
+export function differingFiles(a: string, b: string): string[] {
+  const list = (dir: string) => new Set(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))));
+  const [left, right] = [list(a), list(b)];
+  const differ: string[] = [];
+  for (const f of new Set([...left, ...right])) {
+    if (!left.has(f) || !right.has(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))) differ.push(f);
+  }
+  return differ.sort();
 }
 
 /** Self time of a V8 .cpuprofile, grouped by what the code belongs to. */
@@ -238,6 +274,7 @@ if (import.meta.main) {
   progress(`${header.join('\n')}\nWorking in ${work}\n`);
   const results = new Map<string, Run[]>();
   const budgets = new Map<number, string>();
+  const warmChecks: string[] = [];
   const key = (n: number, v: Variant) => `${n}:${v}`;
 
   for (const n of sizes) {
@@ -245,47 +282,69 @@ if (import.meta.main) {
     writeStories(dirs.site, n, 'site');
     if (variants.includes('floor')) writeStories(dirs.floor, n, 'floor');
     for (let r = 1; r <= runs; r++) {
+      // Order per run: site (cold; its cache kept), floor (cold), warm (the site build's cache).
+      let siteCache: string | undefined;
+      let siteOut: string | undefined;
       for (const v of variants) {
-        const run = await build(dirs[v], v, `${v}-${n}-${r}`);
+        const run = await build(dirs[v === 'floor' ? 'floor' : 'site'], v, `${v}-${n}-${r}`, v === 'site' ? { keepCache: variants.includes('warm') } : v === 'warm' ? { cacheDir: siteCache } : {});
         progress(`N=${n} ${v} run ${r}/${runs}: ${fmt(run.seconds, 2)} s, peak ${fmt(run.peakMb)} MB`);
         results.set(key(n, v), [...(results.get(key(n, v)) ?? []), run]);
-        if (v === 'site' && r === runs) {
-          budgets.set(n, formatTable(summaryRows(measureSite(run.outDir))));
+        if (v === 'site') {
+          siteCache = run.cacheDir;
+          siteOut = run.outDir;
+          if (r === runs) budgets.set(n, formatTable(summaryRows(measureSite(run.outDir))));
+          continue; // kept for the warm build's comparison (and, last run, the budgets)
         }
-        if (!(v === 'site' && r === runs)) rmSync(run.outDir, { recursive: true, force: true });
+        if (v === 'warm') {
+          // The cache must not change the site: the warm output is the cold output, byte for byte.
+          const differ = differingFiles(siteOut!, run.outDir);
+          warmChecks.push(`${fmt(n)} ${n === 1 ? 'story' : 'stories'}, run ${r}: ${differ.length ? `${differ.length} files differ (${differ.slice(0, 5).join(', ')}…)` : 'identical'}`);
+          if (differ.length) progress(`  warm output differs from cold in ${differ.length} files: ${differ.slice(0, 5).join(', ')}`);
+          rmSync(run.cacheDir, { recursive: true, force: true });
+        }
+        rmSync(run.outDir, { recursive: true, force: true });
       }
+      if (siteOut && r !== runs) rmSync(siteOut, { recursive: true, force: true });
+      if (siteCache) rmSync(siteCache, { recursive: true, force: true });
     }
   }
 
   const out: string[] = [...header, ''];
-  out.push('Clean builds. seconds: wall clock, median (min–max); CPU: user + system seconds of the build tree, median;');
-  out.push('ms per story: median wall seconds ÷ N; peak memory: largest RSS sum of the build tree over the runs; load: 1-minute');
-  out.push('load average at the start of the runs (2 cores: above 2 means other work shared the machine). The last five');
-  out.push('columns are medians from Astro\'s log: start-up and content layer, Vite bundling (compiles the MDX), rendering');
-  out.push('all routes, and of that the OG images and the story pages.', '');
-  out.push('| stories | build | seconds | CPU s | ms per story | peak memory | load | start + content | bundle | render | OG images | pages |');
-  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('Builds with no output folder, heap capped as scripts/build.ts does (NODE_OPTIONS=' + withHeapCap(process.env.NODE_OPTIONS) + ').');
+  out.push('Cold: empty Astro cache. Warm: the Astro cache folder the same run\'s cold site build left (OG images, content');
+  out.push('data store), stories unchanged. seconds: wall clock, median (min–max); CPU: user + system seconds of the build tree,');
+  out.push('median; ms per story: median wall seconds ÷ N; ÷ floor: median wall seconds ÷ the floor\'s; peak memory: largest');
+  out.push('RSS sum of the build tree over the runs; load: 1-minute load average at the start of each run (2 cores: above 2');
+  out.push('means other work shared the machine). The last five columns are medians from Astro\'s log: start-up and content');
+  out.push('layer, Vite bundling (compiles the MDX), rendering all routes, and of that the OG images and the story pages.', '');
+  out.push('| stories | build | seconds | CPU s | ms per story | ÷ floor | peak memory | load | start + content | bundle | render | OG images | pages |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const n of sizes) {
-    for (const v of variants) {
+    const floorRuns = results.get(key(n, 'floor'));
+    for (const v of shown) {
       const rs = results.get(key(n, v))!;
       const secs = rs.map((x) => x.seconds);
       const m = median(secs);
       const ph = (k: keyof Phases) => fmt(median(rs.map((x) => x.phases[k])), 2);
+      const ratio = floorRuns ? fmt(m / median(floorRuns.map((x) => x.seconds)), 2) : '';
       out.push(
-        `| ${fmt(n)} | ${v} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} |`,
+        `| ${fmt(n)} | ${LABEL[v]} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${ratio} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} |`,
       );
     }
   }
   out.push('', 'site: the real configuration (unified pipeline, remark/rehype plugins, pre-check). floor: BENCH_FLOOR=1, Astro\'s default');
   out.push('markdown processor, no plugins, no pre-check, same stories with citations numbered in advance.');
+  if (warmChecks.length) out.push('', `Warm output against the same run's cold output: ${warmChecks.join('; ')}.`);
   out.push('');
   out.push('Growth and floor ratio (marginal ms per story: extra median time ÷ extra stories from the previous size)', '');
-  out.push(`| stories | site ÷ floor, wall | site ÷ floor, CPU | marginal ms per story, site | marginal ms per story, floor |`);
-  out.push('| ---: | ---: | ---: | ---: | ---: |');
+  out.push(`| stories | cold ÷ floor, wall | cold ÷ floor, CPU | warm ÷ floor, wall | warm ÷ floor, CPU | marginal ms per story, cold | marginal, warm | marginal, floor |`);
+  out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   sizes.forEach((n, i) => {
-    const siteRuns = results.get(key(n, 'site'))!;
     const floorRuns = results.get(key(n, 'floor'));
-    const ratio = (k: 'seconds' | 'cpu') => (floorRuns ? fmt(median(siteRuns.map((x) => x[k])) / median(floorRuns.map((x) => x[k])), 2) : '');
+    const ratio = (v: Variant, k: 'seconds' | 'cpu') => {
+      const rs = results.get(key(n, v));
+      return floorRuns && rs ? fmt(median(rs.map((x) => x[k])) / median(floorRuns.map((x) => x[k])), 2) : '';
+    };
     const prev = sizes[i - 1];
     const marginal = (v: Variant) => {
       if (prev === undefined || !results.get(key(n, v))) return '';
@@ -293,7 +352,7 @@ if (import.meta.main) {
       const b = median(results.get(key(n, v))!.map((x) => x.seconds));
       return fmt(((b - a) * 1000) / (n - prev), 1);
     };
-    out.push(`| ${fmt(n)} | ${ratio('seconds')} | ${ratio('cpu')} | ${marginal('site')} | ${marginal('floor')} |`);
+    out.push(`| ${fmt(n)} | ${ratio('site', 'seconds')} | ${ratio('site', 'cpu')} | ${ratio('warm', 'seconds')} | ${ratio('warm', 'cpu')} | ${marginal('site')} | ${marginal('warm')} | ${marginal('floor')} |`);
   });
 
   // The build's frontmatter pre-check on its own (it runs before Astro starts).
@@ -309,7 +368,7 @@ if (import.meta.main) {
   if (process.env.BENCH_PROFILE === '1') {
     const profDir = path.join(work, 'profile');
     progress(`Profiling one build of ${largest} stories…`);
-    const run = await build(path.join(work, `stories-${largest}`), 'site', `profile-${largest}`, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500']);
+    const run = await build(path.join(work, `stories-${largest}`), 'site', `profile-${largest}`, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500'] });
     const groups = new Map<string, number>();
     for (const f of readdirSync(profDir).filter((x) => x.endsWith('.cpuprofile'))) {
       for (const [g, ms] of profileGroups(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')))) groups.set(g, (groups.get(g) ?? 0) + ms);
