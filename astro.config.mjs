@@ -3,12 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import { autolinkOptions, rehypeCheckHeadingIds, rehypeSections } from './src/integrations/rehype-sections.ts';
-import remarkSmartypantsWhenNeeded from './src/integrations/remark-smartypants-when-needed.ts';
-import remarkStory from './src/integrations/remark-story.ts';
+import { rehypePlugins, remarkPlugins } from './src/integrations/markdown-plugins.ts';
 import { storyChecks } from './src/integrations/story-checks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { cspDirectives } from './src/lib/csp.ts';
@@ -35,10 +30,8 @@ export default defineConfig({
     processor: benchFloor ? undefined : unified({
       // SmartyPants runs only on stories with straight quotes, -- or ... (same output, much faster).
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkSmartypantsWhenNeeded, remarkStory],
-      // Order matters: check ids, then slug, then sections, then anchor links.
-      // Astro adds its own heading ids after these, and keeps ours.
-      rehypePlugins: [rehypeCheckHeadingIds, rehypeSlug, rehypeSections, [rehypeAutolinkHeadings, autolinkOptions]],
+      remarkPlugins,
+      rehypePlugins,
     }),
   },
   security: {

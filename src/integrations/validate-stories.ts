@@ -6,16 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
+import type { PluggableList } from 'unified';
 import * as yaml from 'js-yaml';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { lineOfPath, parseFieldPath } from '../lib/yaml-lines.ts';
 import { issueToProblems } from '../schemas/errors.ts';
 import { storySchema } from '../schemas/story.ts';
-import { rehypeCheckHeadingIds } from './rehype-sections.ts';
-import remarkStory from './remark-story.ts';
+import { rehypePlugins, remarkPlugins } from './markdown-plugins.ts';
 
 /** Where stories live; STORIES_DIR overrides it (fixtures, benchmarks). */
 export function storiesDir(): string {
@@ -100,8 +98,9 @@ export async function checkBody(body: string, frontmatter: Record<string, unknow
   const vfile = new VFile({ value: body, path: file, data: { astro: { frontmatter: { ...frontmatter } } } });
   try {
     await compile(vfile, {
-      remarkPlugins: [remarkGfm, remarkStory],
-      rehypePlugins: [rehypeCheckHeadingIds, rehypeSlug],
+      // The same plugins as the build (no string entries in our lists, which is all the cast hides).
+      remarkPlugins: remarkPlugins as PluggableList,
+      rehypePlugins: rehypePlugins as PluggableList,
     });
     return [];
   } catch (e) {
