@@ -14,17 +14,18 @@ import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
+import { pageOwnerOf } from '../lib/ids.ts';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { displayPath } from './remark-story.ts';
 
 const HEADING = /^h[1-6]$/;
 const isHeading = (n: RootContent | ElementContent): n is Element => n.type === 'element' && HEADING.test(n.tagName);
 
-function eachHeading(tree: Root | Element, fn: (h: Element) => void) {
-  for (const child of tree.children) {
-    if (child.type !== 'element') continue;
+/** Every heading, wherever it is: inside elements and inside MDX components such as <Analysis>. */
+function eachHeading(tree: { children?: unknown[] }, fn: (h: Element) => void) {
+  for (const child of (tree.children ?? []) as (RootContent | ElementContent)[]) {
     if (isHeading(child)) fn(child);
-    else eachHeading(child, fn);
+    else if ('children' in child && Array.isArray(child.children)) eachHeading(child as { children: unknown[] }, fn);
   }
 }
 
@@ -34,7 +35,6 @@ function reservedIds(file: VFile): Map<string, string> {
   const arr = (v: unknown) => (Array.isArray(v) ? v : []);
   arr(fm.timeline).forEach((e: { id?: unknown }, i) => typeof e?.id === 'string' && reserved.set(e.id, `timeline[${i}].id`));
   arr(fm.sources).forEach((s: { id?: unknown }, i) => typeof s?.id === 'string' && reserved.set(`source-${s.id}`, `sources[${i}].id`));
-  for (const fixed of ['timeline', 'key-figures', 'sources', 'main', 'on-this-page', 'top', 'announcer']) reserved.set(fixed, 'the page itself');
   return reserved;
 }
 
@@ -45,7 +45,7 @@ export function rehypeCheckHeadingIds() {
     const reserved = reservedIds(file);
     const seen = new Map<string, string>();
     const claim = (id: string, what: string, line: number | undefined) => {
-      const owner = seen.get(id) ?? (/^cite-/.test(id) ? 'citation anchors' : reserved.get(id));
+      const owner = seen.get(id) ?? reserved.get(id) ?? pageOwnerOf(id);
       if (owner) {
         problems.push({
           file: where,

@@ -19,6 +19,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { numberCitations, parseIds, toRefs } from '../lib/citations.ts';
+import { ID_PATTERN } from '../lib/ids.ts';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { countWords, readingMinutes } from '../lib/reading.ts';
 
@@ -59,6 +60,11 @@ const start = (text: string) => {
   return t.length > 50 ? `${t.slice(0, 50)}…` : t;
 };
 
+/** Text compared for quotes: curly and straight quotes, dashes and ellipses alike (SmartyPants may have run). */
+export function foldTypography(text: string): string {
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]|-{2,3}/g, '-').replace(/…/g, '...').replace(/\s+/g, ' ');
+}
+
 export function displayPath(file: VFile): string {
   const p = file.path ?? 'story.mdx';
   return path.isAbsolute(p) ? path.relative(process.cwd(), p) : p;
@@ -87,7 +93,11 @@ export function processStoryBody(tree: Root, frontmatter: RawFrontmatter, file: 
       }
       return;
     }
-    if (isJsx(node) && node.name && /^[A-Z]|\./.test(node.name) && !STORY_COMPONENTS.has(node.name)) {
+    if (isJsx(node) && node.name && !/^[A-Z]|\./.test(node.name)) {
+      problems.push({ file, line: line(node), field: 'body HTML', value: `<${node.name}>`, message: 'is raw HTML, which stories cannot use', fix: 'write it in Markdown (links as [text](https://…)); embeds and images from other sites are not allowed' });
+      return;
+    }
+    if (isJsx(node) && node.name && !STORY_COMPONENTS.has(node.name)) {
       problems.push(
         node.name === 'Anchor'
           ? { file, line: line(node), field: 'body <Anchor>', value: attr(node, 'id') ?? '', message: 'is not at the end of a heading', fix: 'move it to the end of a ## heading line: ## Title <Anchor id="…" />' }
@@ -108,13 +118,26 @@ export function processStoryBody(tree: Root, frontmatter: RawFrontmatter, file: 
       cites.push({ node, ids: good });
       return;
     }
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const url = (node as Node & { url: string }).url;
+      if (!/^(https:\/\/[^\s/]+\.[^\s]*|#[^\s]*|\/(?!\/)[^\s]*)$/.test(url)) {
+        problems.push({ file, line: line(node), field: `body ${node.type === 'image' ? 'image' : 'link'}`, value: url, message: 'is not an https:// address or a link within the site', fix: 'link to the page’s https:// address, or to a section with #id' });
+      }
+    }
+    if (node.type === 'table' && !inAnalysis) {
+      (node as Parent).children.slice(1).forEach((row) => {
+        if (!containsJsx(row, 'Cite')) {
+          problems.push({ file, line: line(row), field: 'body table row', value: start(toString(row)), message: 'cites no source', fix: 'add <Cite ids="source-id" /> to a cell of the row, or wrap the table in <Analysis>' });
+        }
+      });
+    }
     if (node.type === 'heading') {
       const heading = node as Heading;
       const marker = heading.children.find((c) => isJsx(c, 'Anchor')) as Jsx | undefined;
       if (marker) {
         heading.children = heading.children.filter((c) => c !== marker);
         const id = attr(marker, 'id');
-        if (!id || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+        if (!id || !ID_PATTERN.test(id)) {
           problems.push({ file, line: line(marker), field: 'heading <Anchor id>', value: id ?? '', message: 'is not a valid id', fix: 'use lowercase letters, digits and hyphens, like id="the-memo"' });
         } else {
           const aliases = parseIds(attr(marker, 'aliases') ?? '');
@@ -123,6 +146,11 @@ export function processStoryBody(tree: Root, frontmatter: RawFrontmatter, file: 
         // Trailing space before the marker is not part of the title.
         const last = heading.children.at(-1);
         if (last?.type === 'text') last.value = last.value.trimEnd();
+      }
+      for (const child of heading.children) {
+        if (containsJsx(child, 'Cite')) {
+          problems.push({ file, line: line(child), field: 'heading <Cite>', value: start(toString(heading)), message: 'puts a citation in a heading', fix: 'cite in the text under the heading, not in the heading itself' });
+        } else walk(child, inAnalysis, true);
       }
       return;
     }
@@ -162,10 +190,10 @@ export function processStoryBody(tree: Root, frontmatter: RawFrontmatter, file: 
   });
 
   // Quoted words listed on a source appear in the body exactly.
-  const flat = bodyText.replace(/\s+/g, ' ');
+  const flat = foldTypography(bodyText);
   sources.forEach((s, i) =>
     list<string>(s?.quotes).forEach((q, k) => {
-      if (typeof q === 'string' && !flat.includes(q)) {
+      if (typeof q === 'string' && !flat.includes(foldTypography(q))) {
         problems.push({ file, field: `sources[${i}].quotes[${k}]`, value: q, message: 'does not appear word for word in the body', fix: 'copy the quoted words exactly as the body prints them' });
       }
     }),

@@ -9,6 +9,7 @@ import { compile } from '@mdx-js/mdx';
 import type { PluggableList } from 'unified';
 import * as yaml from 'js-yaml';
 import { VFile } from 'vfile';
+import { ID_PATTERN } from '../lib/ids.ts';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { lineOfPath, parseFieldPath } from '../lib/yaml-lines.ts';
 import { issueToProblems } from '../schemas/errors.ts';
@@ -152,6 +153,11 @@ export async function validateStoryFile(absPath: string, opts: { body?: boolean 
   const { story, problems } = splitStory(readFileSync(absPath, 'utf8'), file);
   if (!story) return problems;
   const found = checkFrontmatter(story.frontmatter, file, story.yaml);
+  // The file name is the page's address: /<name>/.
+  const name = path.basename(absPath, '.mdx');
+  if (!ID_PATTERN.test(name)) {
+    found.push({ file, field: 'file name', value: path.basename(absPath), message: 'cannot be the page’s address', fix: 'rename the file with lowercase letters, digits and hyphens only, like openai-shifts-partners.mdx' });
+  }
   if (opts.body !== false) found.push(...addLines(await checkBody(story.body, story.frontmatter, file), story.yaml));
   // In the order of the file; problems without a line (a missing field) first.
   return found.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);

@@ -9,11 +9,12 @@
  */
 import { z } from 'astro/zod';
 import { isAfter, parseIsoDate, startOf, todayIso } from '../lib/dates.ts';
+import { ID_PATTERN, pageOwnerOf } from '../lib/ids.ts';
 
 /** A lowercase id usable as a URL fragment: "cnbc-memo", "2026-02-27-amazon-deal". */
 export const idSchema = z
   .string({ error: 'is not an id | write an id of lowercase letters, digits and hyphens, like "cnbc-memo"' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(ID_PATTERN, {
     error: 'is not a valid id | use only lowercase letters, digits and hyphens, like "cnbc-memo"',
   });
 
@@ -187,6 +188,10 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
   let previous: { start: number; date: string } | null = null;
   entries<TimelineEntry>(data.timeline).forEach((e, i) => {
     const id = str(e.id);
+    const owner = id === undefined ? undefined : pageOwnerOf(id);
+    if (owner) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: id, message: `is taken by ${owner} | give the entry an id like "2026-02-27-amazon-deal"` });
+    }
     if (id !== undefined && entryIds.has(id)) {
       ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: id, message: 'is used by two timeline entries | give each entry its own id' });
     }

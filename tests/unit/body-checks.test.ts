@@ -83,4 +83,40 @@ describe('story body checks', () => {
       `${FILE}:10 · body <Anchor>: "more" is not at the end of a heading. Fix: move it to the end of a ## heading line: ## Title <Anchor id="…" />`,
     ]);
   });
+
+  it('checks what is inside a heading, and refuses a citation there', async () => {
+    const lines = await check(`${validBody}\n## Later <Cite ids="one" />\n\nMore. <Cite ids="one" />\n\n## Soon {TODO}\n\nMore. <Cite ids="two" />\n`);
+    expect(lines.join('\n')).toContain('heading <Cite>: "Later" puts a citation in a heading');
+    expect(lines.join('\n')).toContain('body {…}: "{TODO}" is code, not text');
+  });
+
+  it('refuses raw HTML such as an embed', async () => {
+    const lines = await check(`${validBody}\n<iframe src="https://tracker.example/x"></iframe>\n`);
+    expect(lines.join('\n')).toContain('body HTML: "<iframe>" is raw HTML, which stories cannot use');
+  });
+
+  it.each(['javascript:alert(1)', 'http://example.com/a', 'data:text/html,x', '//evil.example/x'])('refuses a body link to %s', async (url) => {
+    const lines = await check(`${validBody}\nSee [this](${url}). <Cite ids="one" />\n`);
+    expect(lines.join('\n')).toContain(`body link: "${url}" is not an https:// address or a link within the site`);
+  });
+
+  it('accepts https links and links to sections', async () => {
+    expect(await check(`${validBody}\nSee [this](https://example.com/a) and [that](#first-section). <Cite ids="one" />\n`)).toEqual([]);
+  });
+
+  it('refuses a table row without a citation', async () => {
+    const lines = await check(`${validBody}\n| Who | What |\n| --- | --- |\n| A | B <Cite ids="one" /> |\n| C | D |\n`);
+    expect(lines).toEqual([expect.stringContaining(`${FILE}:11 · body table row: "CD" cites no source`)]);
+  });
+
+  it('matches quoted words whatever quotes and dashes the body prints', async () => {
+    const fm = validStory();
+    (fm.sources[0] as { quotes?: string[] }).quotes = ["it's over -- for now"];
+    expect(await check(`${validBody}\nShe said “it’s over – for now”. <Cite ids="one" />\n`, fm)).toEqual([]);
+  });
+
+  it('sees headings inside <Analysis> too', async () => {
+    const lines = await check(`${validBody}\n<Analysis>\n\n## First section\n\nOur view.\n\n</Analysis>\n`);
+    expect(lines.join('\n')).toContain('heading id: "first-section" for heading "First section" is already taken');
+  });
 });

@@ -32,6 +32,8 @@ describe('story frontmatter', () => {
     ['a missing title', (s: S) => delete (s as Partial<S>).title, 'title: is missing'],
     ['a missing publisher', (s: S) => delete (s.sources[0] as Partial<S['sources'][0]>).publisher, 'sources[0].publisher: is missing'],
     ['an empty dek', (s: S) => (s.dek = '  '), 'dek: "" is empty'],
+    ['a timeline id the page already uses', (s: S) => (s.timeline[0]!.id = 'sources'), 'timeline[0].id: "sources" is taken by the page itself'],
+    ['a timeline id shaped like a source anchor', (s: S) => (s.timeline[0]!.id = 'source-one'), 'timeline[0].id: "source-one" is taken by source anchors'],
     ['updated before published', (s: S) => (s.updated = '2026-04-01'), 'updated: "2026-04-01" is before published (2026-04-14)'],
   ])('refuses %s, naming the file, field and value', (_name, mutate, expected) => {
     const lines = problemsOf(mutate);
