@@ -70,15 +70,16 @@ test('Copy link copies the absolute URL of the section and announces it', async 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto(STORY);
   const button = page.getByRole('button', { name: 'Copy link to section: The Amazon deal' });
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await button.click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${STORY}#the-amazon-deal`);
+  await expect.poll(clipboard).toBe(`${baseURL}${STORY}#the-amazon-deal`);
   await expect(page.locator('#announcer')).toHaveText('Link copied');
   await expect(page.locator('#announcer')).toHaveAttribute('aria-live', 'polite');
 
   await page.getByRole('button', { name: /^Copy link to source 1:/ }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#source-cnbc-memo$/);
+  await expect.poll(clipboard).toMatch(/#source-cnbc-memo$/);
   await page.getByRole('button', { name: /^Copy link to timeline entry: OpenAI and Amazon/ }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${STORY}#2026-02-27-amazon-deal`);
+  await expect.poll(clipboard).toBe(`${baseURL}${STORY}#2026-02-27-amazon-deal`);
 });
 
 test.describe('without JavaScript', () => {

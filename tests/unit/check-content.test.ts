@@ -8,9 +8,8 @@ import { BROKEN_DIR, VALID_DIR, expectations } from '../helpers/fixtures.ts';
 function checkContent(...args: string[]) {
   const env = { ...process.env };
   delete env.STORIES_DIR;
-  const started = Date.now();
   const r = spawnSync(process.execPath, ['scripts/check-content.ts', ...args], { encoding: 'utf8', env });
-  return { status: r.status, out: r.stdout, err: r.stderr, ms: Date.now() - started };
+  return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('npm run check:content', () => {
@@ -27,11 +26,11 @@ describe('npm run check:content', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^Checked ${files} stories in [\\d.]+s: ${expected.length} problems in ${files} files\\.`));
   });
 
-  it('checks the real stories in seconds and exits 0 when there is no problem', () => {
-    const { status, out, ms } = checkContent();
+  // How fast it is, is the benchmark's business (npm run bench), not a timed test's.
+  it('checks the real stories and exits 0 when there is no problem', () => {
+    const { status, out } = checkContent();
     expect(out).toMatch(/^Checked \d+ stor(y|ies) in [\d.]+s: no problems\.\n$/);
     expect(status).toBe(0);
-    expect(ms).toBeLessThan(15_000);
   });
 
   it('checks just the files and folders it is given', () => {
