@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { systemChromium } from './scripts/system-chromium.ts';
 
 /** A system Chromium (CHROME_PATH, or Debian's /usr/bin/chromium) when there is one; else Playwright's own. */
-const systemChromium = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath = systemChromium();
 const PORT = Number(process.env.TEST_PORT ?? 4322);
 
 export default defineConfig({
@@ -17,7 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
-      executablePath: systemChromium,
+      executablePath: chromiumPath,
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

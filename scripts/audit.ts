@@ -9,6 +9,7 @@
  * Exits 1 when performance is below 1.00, or accessibility, best practices or
  * SEO below 0.98, on any page; each lost point is listed under the table.
  */
+import { systemChromium } from './system-chromium.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const arg = (name: string) => {
 };
 const PORT = Number(arg('--port') ?? process.env.AUDIT_PORT ?? 4360);
 const JSON_DIR = path.resolve(arg('--json-dir') ?? '.tmp/lighthouse');
-const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const CHROME = systemChromium();
 const CATEGORIES = [
   { id: 'performance', label: 'Performance', min: 1 },
   { id: 'accessibility', label: 'Accessibility', min: 0.98 },

@@ -6,9 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { systemChromium } from './system-chromium.ts';
 
-const system = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-if (system && existsSync(system)) {
+const system = systemChromium();
+if (system) {
   console.log(`Browser tests use ${system}`);
 } else if (existsSync(chromium.executablePath())) {
   console.log(`Browser tests use Playwright's Chromium at ${chromium.executablePath()}`);
