@@ -6,49 +6,24 @@
  *   --summary  home, 404 and the median and largest story page, instead of one row per page
  * Exits 1 when a page is over a budget or refers to a missing file.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { builtPages, fileFor } from './built-site.ts';
 import { budgetProblems, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
-
-/** Every HTML page under dir, with its path on the site ("/", "/slug/", "/404.html"). */
-export function sitePages(dir: string): { file: string; page: string }[] {
-  const out: { file: string; page: string }[] = [];
-  const visit = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) visit(full);
-      else if (e.name.endsWith('.html')) {
-        const rel = path.relative(dir, full).split(path.sep).join('/');
-        out.push({ file: full, page: `/${rel}`.replace(/(^|\/)index\.html$/, '$1') });
-      }
-    }
-  };
-  visit(dir);
-  return out.sort((a, b) => a.page.localeCompare(b.page));
-}
 
 /** Reads same-site URLs from the built folder, the way a static host serves it. */
 export function distLoader(dir: string): Loader {
-  const root = path.resolve(dir);
   return (url) => {
-    let rel: string;
-    try {
-      rel = decodeURIComponent(url.pathname);
-    } catch {
-      return undefined;
-    }
-    let file = path.join(root, rel);
-    if (file !== root && !file.startsWith(root + path.sep)) return undefined;
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+    const file = fileFor(url.pathname, dir);
+    return file === null ? undefined : readFileSync(path.join(dir, file));
   };
 }
 
 /** Figures for every page of a built site. */
 export function measureSite(dir: string): PageFigures[] {
   const load = distLoader(dir);
-  return sitePages(dir).map(({ file, page }) => {
-    const html = readFileSync(file, 'utf8');
+  return builtPages(dir).map((page) => {
+    const html = readFileSync(path.join(dir, fileFor(page, dir)!), 'utf8');
     // Absolute links to the site's own address count as same-site.
     const canonical = /<link[^>]+rel="canonical"[^>]+href="([^"]+)"/.exec(html)?.[1];
     const origin = canonical && URL.canParse(canonical) ? new URL(canonical).origin : 'http://localhost';

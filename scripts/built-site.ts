@@ -1,0 +1,103 @@
+/**
+ * Reading a built site folder the way a static host serves it: its pages, the
+ * file behind a URL path, the sitemap's URLs. Shared by the scripts (budgets,
+ * audit) and the quality gates in tests/.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** The built site; DIST_DIR overrides it. */
+export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+
+/** Throws a readable error when there is no build to test. */
+export function requireDist(dir = DIST): void {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${path.relative(process.cwd(), dir) || dir}/ holds no build: run \`npm run build\` first.`);
+  }
+}
+
+/** Every file under dir, as paths relative to it with forward slashes, sorted. */
+export function listFiles(dir = DIST): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
+      else out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** A built HTML file's URL path: index.html → "/", a/index.html → "/a/", 404.html → "/404.html". */
+export function urlPathOf(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file}`;
+}
+
+/** Every HTML page in the build, as URL paths. */
+export function builtPages(dir = DIST): string[] {
+  return listFiles(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map(urlPathOf);
+}
+
+/**
+ * The file a static host serves for a URL path, or null: "/a/" → a/index.html,
+ * "/a" → a, a.html or a/index.html, "/" → index.html.
+ */
+export function fileFor(urlPath: string, dir = DIST): string | null {
+  let p: string;
+  try {
+    p = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const rel = p.replace(/^\/+/, '');
+  if (rel.split('/').includes('..')) return null;
+  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`];
+  for (const c of candidates) {
+    const abs = path.join(dir, c);
+    if (existsSync(abs) && statSync(abs).isFile()) return c;
+  }
+  return null;
+}
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+
+/** The absolute URLs the sitemap lists (sitemap-index.xml and the sitemaps it names). */
+export function sitemapUrls(dir = DIST): string[] {
+  const index = path.join(dir, 'sitemap-index.xml');
+  if (!existsSync(index)) throw new Error('dist/sitemap-index.xml is missing');
+  const urls: string[] = [];
+  for (const loc of locs(readFileSync(index, 'utf8'))) {
+    const file = fileFor(new URL(loc).pathname, dir);
+    if (!file) throw new Error(`the sitemap index names ${loc}, which is not in the build`);
+    urls.push(...locs(readFileSync(path.join(dir, file), 'utf8')));
+  }
+  return urls;
+}
+
+/** The site's public origin, as the build wrote it into the sitemap ("https://explainers.example.org"). */
+export function siteOrigin(dir = DIST): string {
+  const first = sitemapUrls(dir)[0];
+  if (!first) throw new Error('the sitemap lists no URL');
+  return new URL(first).origin;
+}
+
+/** The sitemap's URLs as local paths ("/", "/openai-shifts-partners/"). */
+export function sitemapPaths(dir = DIST): string[] {
+  return sitemapUrls(dir).map((u) => {
+    const url = new URL(u);
+    return url.pathname + url.search;
+  });
+}
+
+/** Every page a reader can reach: the sitemap's URLs plus every other built page (404). */
+export function allPages(dir = DIST): string[] {
+  const fromSitemap = sitemapPaths(dir);
+  const seen = new Set(fromSitemap.map((p) => fileFor(p, dir)));
+  return [...fromSitemap, ...builtPages(dir).filter((p) => !seen.has(fileFor(p, dir)))];
+}
