@@ -29,6 +29,9 @@ function eachHeading(tree: { children?: unknown[] }, fn: (h: Element) => void) {
   }
 }
 
+/** Alias ids the remark plugin left on a heading (from <Anchor aliases="…" />). */
+const aliasesOf = (h: Element): string[] => (typeof h.properties.dataAliases === 'string' ? h.properties.dataAliases.split(' ').filter(Boolean) : []);
+
 function reservedIds(file: VFile): Map<string, string> {
   const fm = (file.data as { astro?: { frontmatter?: { timeline?: unknown; sources?: unknown } } }).astro?.frontmatter ?? {};
   const reserved = new Map<string, string>();
@@ -62,7 +65,7 @@ export function rehypeCheckHeadingIds() {
       const line = h.position?.start.line;
       const id = typeof h.properties.id === 'string' ? h.properties.id : slug(text);
       claim(id, `heading "${text}"`, line);
-      const aliases = typeof h.properties.dataAliases === 'string' ? h.properties.dataAliases.split(' ').filter(Boolean) : [];
+      const aliases = aliasesOf(h);
       for (const alias of aliases) claim(alias, `an alias of "${text}"`, line);
     });
     if (problems.length) throw new ContentError(problems);
@@ -72,7 +75,7 @@ export function rehypeCheckHeadingIds() {
 export function rehypeSections() {
   return (tree: Root) => {
     eachHeading(tree, (h) => {
-      const aliases = typeof h.properties.dataAliases === 'string' ? h.properties.dataAliases.split(' ').filter(Boolean) : [];
+      const aliases = aliasesOf(h);
       delete h.properties.dataAliases;
       if (aliases.length) {
         h.children.unshift(...aliases.map((id): Element => ({ type: 'element', tagName: 'span', properties: { id, className: ['alias-anchor'] }, children: [] })));
