@@ -210,13 +210,13 @@ export function syntheticStory(i: number): SyntheticStory {
 
   // Floor variant: what the remark plugin would have made of each <Cite>.
   const sites = [...body.matchAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'))].map((m) => ({ ids: m[1]!.split(' ') }));
-  const numbered = numberCitations(sites);
+  const numbered = numberCitations({ body: sites.map((s) => s.ids) });
   const names = new Map(sources.map((s) => [s.id, s]));
   let n = 0;
   const floorMdx =
     head +
     body
-      .replaceAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'), () => `<Cite refs='${JSON.stringify(toRefs(numbered.sites[n++]!, names))}' />`)
+      .replaceAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'), () => `<Cite refs={${JSON.stringify(toRefs(numbered.groups.body[n++]!, names))}} />`)
       .replaceAll(new RegExp(` ?${ANCHOR}[^${END}]*${END}`, 'g'), '') +
     '\n';
 

@@ -33,12 +33,13 @@
  *   BENCH_KEEP=1             keep the temporary folder (stories, outputs, logs, profiles)
  */
 import { execSync, spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copySite } from './site-copy.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatTable } from '../src/lib/budgets.ts';
-import { validateStories } from '../src/integrations/validate-stories.ts';
+import { checkStories, listStoryFiles } from '../src/checks/check-story.ts';
 import { writeStories } from './bench-stories.ts';
 import { measureSite, summaryRows } from './budgets.ts';
 import { withHeapCap } from './node-options.ts';
@@ -82,17 +83,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'explainer-bench-'));
 const root = path.join(work, 'site');
 const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-function copySite() {
-  mkdirSync(root, { recursive: true });
-  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
-    if (existsSync(path.join(project, name))) cpSync(path.join(project, name), path.join(root, name), { recursive: true });
-  }
-  // Packages linked one by one, so Vite's and Astro's caches (node_modules/.vite, .astro) stay in the copy.
-  mkdirSync(path.join(root, 'node_modules'));
-  for (const name of readdirSync(path.join(project, 'node_modules'))) {
-    if (!['.vite', '.astro', '.cache'].includes(name)) symlinkSync(path.join(project, 'node_modules', name), path.join(root, 'node_modules', name));
-  }
-}
+const copyBenchSite = () => copySite(root, { project });
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -270,7 +261,7 @@ function machine(): string[] {
 // ---- main ----
 if (import.meta.main) {
   const header = machine();
-  copySite();
+  copyBenchSite();
   progress(`${header.join('\n')}\nWorking in ${work}\n`);
   const results = new Map<string, Run[]>();
   const budgets = new Map<number, string>();
@@ -355,13 +346,13 @@ if (import.meta.main) {
     out.push(`| ${fmt(n)} | ${ratio('site', 'seconds')} | ${ratio('site', 'cpu')} | ${ratio('warm', 'seconds')} | ${ratio('warm', 'cpu')} | ${marginal('site')} | ${marginal('warm')} | ${marginal('floor')} |`);
   });
 
-  // The build's frontmatter pre-check on its own (it runs before Astro starts).
+  // The build's content check on its own (it runs before Astro starts): frontmatter and body.
   const largest = sizes.at(-1)!;
-  await validateStories(path.join(work, `stories-${sizes[0]}`), { body: false });
+  await checkStories(listStoryFiles(path.join(work, `stories-${sizes[0]}`)));
   const t0 = performance.now();
-  const problems = await validateStories(path.join(work, `stories-${largest}`), { body: false });
+  const problems = await checkStories(listStoryFiles(path.join(work, `stories-${largest}`)));
   const precheck = (performance.now() - t0) / 1000;
-  out.push('', `Frontmatter pre-check (src/integrations/story-checks.ts) alone: ${fmt(precheck, 2)} s for ${fmt(largest)} stories, ${fmt((precheck * 1000) / largest, 2)} ms each${problems.length ? ` (${problems.length} problems!)` : ''}`);
+  out.push('', `Content check (src/checks/check-story.ts, run by src/integrations/story-checks.ts) alone: ${fmt(precheck, 2)} s for ${fmt(largest)} stories, ${fmt((precheck * 1000) / largest, 2)} ms each${problems.length ? ` (${problems.length} problems!)` : ''}`);
 
   for (const n of sizes) out.push('', `Byte budgets, ${fmt(n)} ${n === 1 ? 'story' : 'stories'} (bytes gzipped):`, '', '```', budgets.get(n)!, '```');
 

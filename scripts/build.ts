@@ -1,17 +1,17 @@
 /**
  * Atomic build: build into a fresh folder next to dist/, and only when the
  * build succeeds swap it in. A failed build leaves the previous dist/ exactly
- * as it was, byte for byte.
+ * as it was, byte for byte, and removes its work folder.
  *
- * When the build fails on bad content, the last thing it prints is every
- * problem in every story, one line each (as `npm run check:content` does).
+ * Bad content stops the build before it starts (src/integrations/story-checks.ts),
+ * which prints every problem in every story, one line each, as
+ * `npm run check:content` does.
  *
  * Usage: node scripts/build.ts [--outDir dist]   (OUT_DIR env works too)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CONTENT_PROBLEMS_EXIT, contentReport } from '../src/lib/problems.ts';
 import { withHeapCap } from './node-options.ts';
 
 const argIndex = process.argv.indexOf('--outDir');
@@ -30,24 +30,11 @@ const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
 });
 if (result.status !== 0) {
   rmSync(work, { recursive: true, force: true });
-  // The pre-check has listed the problems already; otherwise Astro stopped at the first bad
-  // story, with its own wording: list every problem in every story, one line each.
-  if (result.status !== CONTENT_PROBLEMS_EXIT) await reportContentProblems();
   console.error(`\nBuild failed: ${path.relative(process.cwd(), outDir) || outDir}/ was left as it was.`);
-  process.exit(result.status ?? 1);
+  process.exit(1);
 }
 mkdirSync(path.dirname(outDir), { recursive: true });
 if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(work, outDir);
 rmSync(old, { recursive: true, force: true });
 console.log(`Built into ${path.relative(process.cwd(), outDir) || outDir}/`);
-
-async function reportContentProblems(): Promise<void> {
-  try {
-    const { validateStories } = await import('../src/integrations/validate-stories.ts');
-    const problems = await validateStories();
-    if (problems.length) console.error(`\n${contentReport(problems)}`);
-  } catch {
-    // The check itself failed: Astro's message above is all there is.
-  }
-}

@@ -9,7 +9,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listStoryFiles, storiesDir, validateStoryFile } from '../src/integrations/validate-stories.ts';
+import { checkStory, listStoryFiles, storiesDir } from '../src/checks/check-story.ts';
 import { formatProblem, type Problem } from '../src/lib/problems.ts';
 
 const started = performance.now();
@@ -35,7 +35,7 @@ for (const arg of args.length ? args : [storiesDir()]) {
 }
 
 for (const file of [...new Set(files)]) {
-  const found = await validateStoryFile(file);
+  const found = await checkStory(file);
   if (found.length) withProblems.add(file);
   problems.push(...found);
 }

@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { storySchema } from './schemas/story.ts';
+import { collectionSchema } from './schemas/story.ts';
 
 /** Stories live in content/stories/*.mdx (STORIES_DIR overrides, for fixtures and benchmarks). */
 const stories = defineCollection({
   loader: glob({ pattern: '*.mdx', base: process.env.STORIES_DIR ?? './content/stories' }),
-  schema: storySchema,
+  schema: collectionSchema,
 });
 
 export const collections = { stories };

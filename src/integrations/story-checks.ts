@@ -1,33 +1,25 @@
 /**
- * Astro integration: before a build starts, check every story's frontmatter,
- * and report all problems in all files at once, one line each.
+ * Astro integration: before a build starts, check every story with
+ * `checkStories` (src/checks/check-story.ts) and stop the build with every
+ * problem in every file, one line each, when there is any. It runs before
+ * Astro loads the content collection, so an editor never sees Astro's own
+ * schema error, and an unquoted impossible date (2026-02-30, which Astro's
+ * YAML reading would roll over to March 2) is caught.
  *
- * It runs in astro:config:setup, before Astro loads the content collection, so
- * an editor never sees Astro's own schema error, and an unquoted impossible
- * date (2026-02-30, which Astro's YAML reading would roll over to March 2) is
- * caught. When it finds a problem the build fails anyway, so it checks the
- * bodies too and reports everything in one run. A clean build does not pay for
- * that: body problems are then caught by the remark/rehype plugins as each story
- * compiles, and scripts/build.ts lists them all, one line each, when it fails.
+ * The dev server checks each story page as it renders instead
+ * (src/checks/dev-check.ts), so edits made while it runs are checked too.
  */
 import type { AstroIntegration } from 'astro';
-import { CONTENT_PROBLEMS_EXIT, contentReport } from '../lib/problems.ts';
-import { storiesDir, validateStories } from './validate-stories.ts';
-
-const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+import { checkStories, StoryCheckError } from '../checks/check-story.ts';
 
 export function storyChecks(): AstroIntegration {
   return {
     name: 'story-checks',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command }) => {
         if (command !== 'build') return;
-        const dir = storiesDir();
-        if (!(await validateStories(dir, { body: false })).length) return;
-        logger.error(contentReport(await validateStories(dir)));
-        // The lines above are the whole message: exit without Astro's stack trace.
-        await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-        process.exit(CONTENT_PROBLEMS_EXIT);
+        const problems = await checkStories();
+        if (problems.length) throw new StoryCheckError(problems);
       },
     },
   };

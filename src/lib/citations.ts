@@ -8,11 +8,6 @@
  * footer can link back to each.
  */
 
-/** One place that cites one or more sources, in reading order. */
-export interface CitationSite {
-  ids: readonly string[];
-}
-
 export interface CitationMark {
   sourceId: string;
   /** The source's number, from 1. */
@@ -23,13 +18,23 @@ export interface CitationMark {
   letter: string;
 }
 
+/** The places a story cites sources, by group, each in reading order. */
+export interface CitationGroups<T> {
+  /** The body's <Cite> markers. */
+  body: T[];
+  /** One per timeline entry. */
+  timeline: T[];
+  /** One per key figure. */
+  figures: T[];
+}
+
 export interface Citations {
   /** Source ids in order of first appearance. */
   order: string[];
   /** Source id → number. */
   numbers: Map<string, number>;
-  /** For each site, its marks in the order given. */
-  sites: CitationMark[][];
+  /** For each site of each group, its marks in the order given. */
+  groups: CitationGroups<CitationMark[]>;
   /** Source id → every mark citing it, in reading order. */
   backlinks: Map<string, CitationMark[]>;
 }
@@ -38,12 +43,16 @@ export function letterFor(k: number): string {
   return k < 26 ? String.fromCharCode(97 + k) : String(k + 1);
 }
 
-export function numberCitations(sites: readonly CitationSite[]): Citations {
+/**
+ * Numbers a story's citations in reading order: the body, then the timeline,
+ * then the key figures. A missing group has no sites.
+ */
+export function numberCitations(sites: Partial<CitationGroups<readonly string[]>>): Citations {
   const order: string[] = [];
   const numbers = new Map<string, number>();
   const backlinks = new Map<string, CitationMark[]>();
-  const marks = sites.map((site) =>
-    site.ids.map((sourceId) => {
+  const mark = (ids: readonly string[]) =>
+    ids.map((sourceId) => {
       let n = numbers.get(sourceId);
       if (n === undefined) {
         order.push(sourceId);
@@ -53,12 +62,14 @@ export function numberCitations(sites: readonly CitationSite[]): Citations {
       }
       const list = backlinks.get(sourceId)!;
       const letter = letterFor(list.length);
-      const mark: CitationMark = { sourceId, n, letter, anchor: `cite-${n}${letter.length > 1 ? '-' : ''}${letter}` };
-      list.push(mark);
-      return mark;
-    }),
-  );
-  return { order, numbers, sites: marks, backlinks };
+      const m: CitationMark = { sourceId, n, letter, anchor: `cite-${n}${letter.length > 1 ? '-' : ''}${letter}` };
+      list.push(m);
+      return m;
+    });
+  const body = (sites.body ?? []).map(mark);
+  const timeline = (sites.timeline ?? []).map(mark);
+  const figures = (sites.figures ?? []).map(mark);
+  return { order, numbers, groups: { body, timeline, figures }, backlinks };
 }
 
 /** Splits a `<Cite ids="a b, c">` attribute into ids. */
@@ -81,15 +92,6 @@ export function citationLabel(n: number, publisher: string, title: string): stri
  */
 export function backlinkLabel(mark: Pick<CitationMark, 'n' | 'letter'>): string {
   return `Back to citation ${mark.n}${mark.letter}`;
-}
-
-/** Sites of a whole story in reading order: body, then timeline, then figures. */
-export function storySites(
-  body: readonly (readonly string[])[],
-  timeline: readonly { sources: readonly string[] }[],
-  figures: readonly { sources: readonly string[] }[],
-): CitationSite[] {
-  return [...body.map((ids) => ({ ids })), ...timeline.map((e) => ({ ids: e.sources })), ...figures.map((f) => ({ ids: f.sources }))];
 }
 
 /** What a citation marker needs to render one reference. */

@@ -37,20 +37,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** Thrown when content is bad: carries every problem found, one line each. */
-export class ContentError extends Error {
-  readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`Story content has ${count}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-    this.name = 'ContentError';
-    this.problems = problems;
-  }
-}
-
-/** Exit code of a build stopped by its content pre-check, which has printed every problem already. */
-export const CONTENT_PROBLEMS_EXIT = 65;
-
 /** What a failed build prints: a count, then one line per problem. */
 export function contentReport(problems: readonly Problem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

@@ -10,6 +10,8 @@
 import { z } from 'astro/zod';
 import { isAfter, parseIsoDate, startOf, todayIso } from '../lib/dates.ts';
 import { ID_PATTERN, pageOwnerOf } from '../lib/ids.ts';
+import { formatValue } from '../lib/problems.ts';
+import { issueToProblems } from './errors.ts';
 
 /** A lowercase id usable as a URL fragment: "cnbc-memo", "2026-02-27-amazon-deal". */
 export const idSchema = z
@@ -240,3 +242,19 @@ export type Story = z.output<typeof storySchema>;
 export type Source = Story['sources'][number];
 export type TimelineEntry = Story['timeline'][number];
 export type Figure = Story['figures'][number];
+
+/**
+ * The schema the content collection uses: the same rules, but each problem
+ * reported under its field's name with check:content's wording, so what Astro's
+ * loader prints (in the dev server's terminal) reads like every other check.
+ */
+export const collectionSchema = z.unknown().transform((data, ctx): Story => {
+  const result = storySchema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    for (const p of issueToProblems(issue, '')) {
+      ctx.addIssue({ code: 'custom', path: [p.field], input: p.value, message: `${formatValue(p.value)}${p.message}. Fix: ${p.fix}` });
+    }
+  }
+  return z.NEVER;
+});

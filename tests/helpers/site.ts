@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listStoryFiles, splitStory } from '../../src/integrations/validate-stories.ts';
+import { listStoryFiles } from '../../src/checks/check-story.ts';
+import { parseStory } from '../../src/checks/story-file.ts';
 import { storyPath } from '../../src/lib/stories.ts';
 import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
 
@@ -29,7 +30,7 @@ export interface StoryFrontmatter {
 /** The stories in content/stories (STORIES_DIR overrides), with their frontmatter. */
 export function stories(): StoryInfo[] {
   return listStoryFiles().map((file) => {
-    const { story, problems } = splitStory(readFileSync(file, 'utf8'), file);
+    const { story, problems } = parseStory(readFileSync(file, 'utf8'), file);
     if (!story) throw new Error(problems.map((p) => p.message).join('; '));
     const id = path.basename(file, '.mdx');
     return { id, file, path: storyPath(id), frontmatter: story.frontmatter as unknown as StoryFrontmatter };

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_PROBLEMS_EXIT } from '../../src/lib/problems.ts';
+import { copySite } from '../../scripts/site-copy.ts';
 import { BROKEN_DIR, expectations } from '../helpers/fixtures.ts';
 
 const ROOT = path.resolve('.tmp', `atomic-build-${process.pid}`);
@@ -21,7 +21,7 @@ const REAL_STORY = path.resolve('content/stories/openai-shifts-partners.mdx');
 const TIMEOUT = 240_000;
 
 let builds = 0;
-function build(name: string, storiesDir?: string) {
+function build(name: string, storiesDir?: string, cwd = process.cwd()) {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: path.join(ROOT, `cache-${name}`), FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.STORIES_DIR;
   delete env.OUT_DIR;
@@ -30,7 +30,7 @@ function build(name: string, storiesDir?: string) {
   const log = path.join(ROOT, `build-${name}-${++builds}.log`);
   mkdirSync(ROOT, { recursive: true });
   const fd = openSync(log, 'w');
-  const r = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', OUT], { stdio: ['ignore', fd, fd], env, timeout: TIMEOUT });
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', OUT], { cwd, stdio: ['ignore', fd, fd], env, timeout: TIMEOUT });
   closeSync(fd);
   return { status: r.status, output: readFileSync(log, 'utf8') };
 }
@@ -62,7 +62,8 @@ const OUT_REL = path.relative(process.cwd(), OUT);
 
 /**
  * What an editor reads at the end of a failed build: the count, one line per
- * problem, and that the site was left alone. Nothing after it, no stack trace in it.
+ * problem, where the first one is, and that the site was left alone. Nothing
+ * after it, no stack trace and no ":0:0" in it.
  */
 function lastReport(output: string): string[] {
   const at = output.lastIndexOf('Story content has ');
@@ -70,9 +71,13 @@ function lastReport(output: string): string[] {
   const report = output.slice(at).trimEnd().split('\n');
   expect(report.at(-1)).toBe(`Build failed: ${OUT_REL}/ was left as it was.`);
   expect(report.at(-2)).toBe('');
-  const lines = report.slice(1, -2);
+  // Astro's "Location:" names the first problem's file and line (never :0:0).
+  expect(report.at(-4)).toBe('  Location:');
+  expect(report.at(-3)).toMatch(/^ {4}\/\S+\.mdx:[1-9]\d*:1$/);
+  const lines = report.slice(1, -4);
   expect(report[0]).toBe(`Story content has ${lines.length === 1 ? '1 problem' : `${lines.length} problems`}; nothing was published:`);
   for (const line of lines) expect(line).toMatch(/^\S+\.mdx(:\d+)? · .+\. Fix: \S.*$/);
+  expect(output).not.toMatch(/:0:0/);
   return lines;
 }
 
@@ -82,11 +87,11 @@ function expectLines(lines: string[], expectedLines: string[]) {
   expectedLines.forEach((e, i) => expect(lines[i]!.slice(0, e.length)).toBe(e));
 }
 
-/** Content problems found before Astro starts: nothing from Astro, no stack trace, no schema dump. */
+/** Content problems found before Astro starts: nothing from Astro, no stack trace, no schema dump; exit 1, as check:content. */
 function expectStoppedByPreCheck(status: number | null, output: string) {
-  expect(status).toBe(CONTENT_PROBLEMS_EXIT);
+  expect(status).toBe(1);
   expect(output).not.toContain('[content] Syncing content');
-  expect(output).not.toMatch(/Stack trace:|^\s+at .+:\d+:\d+\)?$|unhandled error/m);
+  expect(output).not.toMatch(/Stack trace:|^\s+at .+:\d+:\d+\)?$|node_modules/m);
   expect(output).not.toMatch(/ZodError|InvalidContentEntryDataError|does not match collection schema|Invalid input/);
 }
 
@@ -125,40 +130,46 @@ describe('atomic build', () => {
     expect(snapshot(OUT)).toEqual(before);
   }, TIMEOUT);
 
-  it('refuses broken MDX syntax, which fails inside Astro\'s MDX compile, ends with the readable line, and keeps the site', () => {
+  it('refuses broken MDX syntax before Astro compiles it, with the readable line, and keeps the site', () => {
     const { status, output } = build('syntax', storiesWith('syntax', 'mdx-unclosed-tag.mdx'));
-    expect(status).not.toBe(0);
-    expect(output).toContain('[content] Syncing content'); // past the pre-check: Astro itself failed
+    expectStoppedByPreCheck(status, output);
     expectLines(lastReport(output), expected('syntax', 'mdx-unclosed-tag.mdx'));
     expect(snapshot(OUT)).toEqual(before);
   }, TIMEOUT);
 
-  it('refuses an uncited paragraph, caught by the remark plugin as Astro compiles the story, and keeps the site', () => {
+  it('refuses an uncited paragraph with the same rules the compile runs, and keeps the site', () => {
     const { status, output } = build('uncited', storiesWith('uncited', 'uncited-paragraph.mdx'));
-    expect(status).not.toBe(0);
-    expect(output).toContain('[content] Syncing content');
+    expectStoppedByPreCheck(status, output);
     expectLines(lastReport(output), expected('uncited', 'uncited-paragraph.mdx'));
     expect(snapshot(OUT)).toEqual(before);
   }, TIMEOUT);
 
-  it('keeps the site when the build fails inside Astro, past the content checks, and removes the half-built folder', () => {
-    // A story that passes every content check but imports a file that does not exist.
-    const dir = storiesWith('import');
-    const story = path.join(dir, path.basename(REAL_STORY));
-    const text = readFileSync(story, 'utf8');
-    const end = text.indexOf('\n---\n', 4) + 5;
-    writeFileSync(story, `${text.slice(0, end)}\nimport figures from './figures.json';\n${text.slice(end)}`);
-
-    const { status, output } = build('import', dir);
+  it('keeps the site when the build fails while Astro writes pages, and removes the half-built work folder', () => {
+    // A copy of the site with one more page, which fails as it renders: by then Astro has
+    // written other files into the work folder. The page says what it saw there.
+    const site = copySite(path.join(ROOT, 'failing-site'), { withContent: true });
+    writeFileSync(
+      path.join(site, 'src/pages/zz-fails.astro'),
+      `---
+import { readdirSync } from 'node:fs';
+const work = readdirSync('.tmp').filter((d) => d.startsWith('build-'));
+const files = work.flatMap((d) => readdirSync('.tmp/' + d, { recursive: true }));
+console.log('work folders: ' + work.map((d) => '.tmp/' + d).join(' ') + ' with ' + files.length + ' files');
+throw new Error('this page fails on purpose');
+---
+`,
+    );
+    const { status, output } = build('late', undefined, site);
     expect(status).not.toBe(0);
-    expect(output).toContain('figures.json');
+    expect(output).toContain('this page fails on purpose');
     expect(output).not.toContain('Story content has'); // not a content problem: nothing to list
-    expect(output.trimEnd().endsWith(`Build failed: ${OUT_REL}/ was left as it was.`)).toBe(true);
+    // Built from the copy, so the folder is named relative to it.
+    expect(output.trimEnd()).toMatch(new RegExp(`Build failed: \\S*${path.basename(OUT)}/ was left as it was\\.$`));
     expect(snapshot(OUT)).toEqual(before);
-    // Astro got as far as building into a work folder; the failed build removed it.
-    const work = /\[build\] directory: (\S+?)\/?$/m.exec(output)?.[1];
-    expect(work, 'Astro printed its work folder').toBeDefined();
-    expect(existsSync(work!)).toBe(false);
+    const seen = /work folders: (\S+) with (\d+) files/.exec(output);
+    expect(seen, 'the failing page saw the work folder').not.toBeNull();
+    expect(Number(seen![2]), 'Astro had written files into it').toBeGreaterThan(0);
+    expect(existsSync(path.join(site, seen![1]!)), 'the failed build removed it').toBe(false);
   }, TIMEOUT);
 
   it('replaces the site when a build succeeds', () => {

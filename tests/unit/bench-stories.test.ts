@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticStory, writeStories } from '../../scripts/bench-stories.ts';
-import { splitStory, validateStories } from '../../src/integrations/validate-stories.ts';
+import { checkStories, listStoryFiles } from '../../src/checks/check-story.ts';
+import { parseStory } from '../../src/checks/story-file.ts';
 import { countWords } from '../../src/lib/reading.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-stories-'));
@@ -13,12 +14,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('synthetic benchmark stories', () => {
   it('pass every check the build runs (schema and content lint)', async () => {
     writeStories(dir, 4);
-    expect(await validateStories(dir)).toEqual([]);
+    expect(await checkStories(listStoryFiles(dir))).toEqual([]);
   });
 
   it.each([0, 1, 999])('story %i has about 1,500 words, 6 sections, 10 sources, 8 timeline entries, citations throughout', (i) => {
     const { mdx } = syntheticStory(i);
-    const { story } = splitStory(mdx, 'x.mdx');
+    const { story } = parseStory(mdx, 'x.mdx');
     const fm = story!.frontmatter as { sources: unknown[]; timeline: unknown[]; figures: unknown[] };
     expect(fm.sources).toHaveLength(10);
     expect(fm.timeline).toHaveLength(8);
@@ -38,7 +39,7 @@ describe('synthetic benchmark stories', () => {
     const { mdx, floorMdx } = syntheticStory(3);
     expect(floorMdx).not.toContain('<Anchor');
     expect(floorMdx).not.toContain('<Cite ids=');
-    const refs = [...floorMdx.matchAll(/<Cite refs='([^']+)' \/>/g)].map((m) => JSON.parse(m[1]!) as { n: number; anchor: string }[]);
+    const refs = [...floorMdx.matchAll(/<Cite refs=\{(.+?)\} \/>/g)].map((m) => JSON.parse(m[1]!) as { n: number; anchor: string }[]);
     expect(refs).toHaveLength(mdx.match(/<Cite /g)!.length);
     expect(refs[0]![0]).toMatchObject({ n: 1, anchor: 'cite-1a' });
     const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');

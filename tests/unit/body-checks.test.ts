@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/integrations/validate-stories.ts';
+import { bodyProblems } from '../../src/checks/check-story.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { validBody, validStory } from '../helpers/story.ts';
 
 const FILE = 'content/stories/test.mdx';
-const check = async (body: string, fm: Record<string, unknown> = validStory()) => (await checkBody(body, fm, FILE)).map(formatProblem);
+const check = async (body: string, fm: Record<string, unknown> = validStory()) => (await bodyProblems({ file: FILE, frontmatter: fm, body })).map(formatProblem);
 
 describe('story body checks', () => {
   it('accepts a body where every paragraph and item is cited', async () => {
@@ -100,8 +100,23 @@ describe('story body checks', () => {
     expect(lines.join('\n')).toContain(`body link: "${url}" is not an https:// address or a link within the site`);
   });
 
-  it('accepts https links and links to sections', async () => {
-    expect(await check(`${validBody}\nSee [this](https://example.com/a) and [that](#first-section). <Cite ids="one" />\n`)).toEqual([]);
+  it('accepts links to the story’s sources, their quote deep links and sections', async () => {
+    const fm = validStory();
+    (fm.sources[0] as { quotes?: string[] }).quotes = ['A cited paragraph'];
+    const deep = 'https://example.com/one#:~:text=A%20cited%20paragraph';
+    expect(await check(`${validBody}\nSee [this](https://example.com/one), [the words](${deep}) and [that](#first-section). <Cite ids="one" />\n`, fm)).toEqual([]);
+  });
+
+  it('refuses a link to another site that is not one of the story’s sources, as the build does', async () => {
+    const lines = await check(`${validBody}\nSee [this](https://example.com/elsewhere). <Cite ids="one" />\n`);
+    expect(lines).toEqual([
+      `${FILE}:8 · body link: "https://example.com/elsewhere" goes to another site that is not one of this story’s sources. Fix: add the page to "sources" and cite it with <Cite ids="…" />, or link to a section of this page`,
+    ]);
+  });
+
+  it('says to use "ids" when a <Cite> names its sources in another attribute', async () => {
+    const lines = await check(`${validBody}\nA fact. <Cite id="one" />\n`);
+    expect(lines).toEqual([`${FILE}:8 · body <Cite>: "id=" names its sources with an attribute Cite does not know. Fix: write the source ids in "ids": <Cite ids="one" />`]);
   });
 
   it('refuses a table row without a citation', async () => {

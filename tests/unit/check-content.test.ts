@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listStoryFiles } from '../../src/integrations/validate-stories.ts';
+import { listStoryFiles } from '../../src/checks/check-story.ts';
 import { BROKEN_DIR, VALID_DIR, expectations } from '../helpers/fixtures.ts';
 
 function checkContent(...args: string[]) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import FormattedDate from '../../src/components/FormattedDate.astro';
 import SourceList from '../../src/components/SourceList.astro';
 import Timeline from '../../src/components/Timeline.astro';
-import { numberCitations, storySites } from '../../src/lib/citations.ts';
+import { numberCitations } from '../../src/lib/citations.ts';
 import Cite from '../../src/user-components/Cite.astro';
 import { validStory } from '../helpers/story.ts';
 
@@ -18,7 +18,7 @@ const sources = new Map(story.sources.map((s) => [s.id, s]));
 describe('components rendered with the Container API', () => {
   it('Cite renders a numbered link per source with an accessible name', async () => {
     const html = await render(Cite, {
-      refs: JSON.stringify([{ n: 2, anchor: 'cite-2a', href: '#source-two', label: 'Source 2: Pub Two, “Second source”' }]),
+      refs: [{ n: 2, anchor: 'cite-2a', href: '#source-two', label: 'Source 2: Pub Two, “Second source”' }],
     });
     expect(html).toContain('<a href="#source-two" id="cite-2a" aria-label="Source 2: Pub Two, “Second source”">2</a>');
   });
@@ -32,8 +32,8 @@ describe('components rendered with the Container API', () => {
   });
 
   it('Timeline lists entries in order with their anchors, dates and citations', async () => {
-    const cites = numberCitations(storySites([], story.timeline, []));
-    const html = await render(Timeline, { entries: story.timeline, marks: cites.sites, sources });
+    const cites = numberCitations({ timeline: story.timeline.map((e) => e.sources) });
+    const html = await render(Timeline, { entries: story.timeline, marks: cites.groups.timeline, sources });
     const ids = [...html.matchAll(/<li id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(['2025-deal', '2026-02-event', '2026-04-13-event']);
     expect(html).toContain('<time datetime="2026-02" class="timeline-date">February 2026</time>');
@@ -41,7 +41,7 @@ describe('components rendered with the Container API', () => {
   });
 
   it('SourceList numbers sources by first citation and links back to each citation', async () => {
-    const cites = numberCitations([{ ids: ['two'] }, { ids: ['one', 'two'] }]);
+    const cites = numberCitations({ body: [['two'], ['one', 'two']] });
     const html = await render(SourceList, { sources, citations: cites });
     expect(html.indexOf('id="source-two"')).toBeLessThan(html.indexOf('id="source-one"'));
     expect(html).toContain('href="#cite-1b" aria-label="Back to citation 1b"');

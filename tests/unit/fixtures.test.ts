@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listStoryFiles, validateStoryFile } from '../../src/integrations/validate-stories.ts';
+import { checkStory, listStoryFiles } from '../../src/checks/check-story.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { BROKEN_DIR as BROKEN, VALID_DIR as VALID, expectations } from '../helpers/fixtures.ts';
 
@@ -51,7 +51,7 @@ describe('broken-story fixtures', () => {
     const file = rel(abs);
     const expected = expectations(abs);
     expect(expected.length, 'the fixture says what it expects').toBeGreaterThan(0);
-    const problems = await validateStoryFile(abs);
+    const problems = await checkStory(abs);
     const lines = problems.map(formatProblem);
     expect(lines).toHaveLength(expected.length);
     expected.forEach((e, i) => expect(lines[i]!.slice(0, e.length)).toBe(e));
@@ -72,13 +72,13 @@ describe('broken-story fixtures', () => {
   });
 
   it('several-problems.mdx reports its frontmatter and body problems together, in file order', async () => {
-    const problems = await validateStoryFile(path.join(BROKEN, 'several-problems.mdx'));
+    const problems = await checkStory(path.join(BROKEN, 'several-problems.mdx'));
     expect(problems.map((p) => p.field)).toEqual(['dek', 'sources[1].url', 'timeline[1].date', 'figures[0].sources[0]', 'body paragraph']);
   });
 
   it('a valid story file passes', async () => {
     const valid = listStoryFiles(VALID);
     expect(valid.length).toBeGreaterThan(0);
-    for (const f of valid) expect((await validateStoryFile(f)).map(formatProblem)).toEqual([]);
+    for (const f of valid) expect((await checkStory(f)).map(formatProblem)).toEqual([]);
   });
 });

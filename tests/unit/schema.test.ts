@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../src/integrations/validate-stories.ts';
+import { frontmatterProblems } from '../../src/checks/check-story.ts';
+import { parseStory } from '../../src/checks/story-file.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { validStory } from '../helpers/story.ts';
 
@@ -8,12 +9,12 @@ type S = ReturnType<typeof validStory>;
 const problemsOf = (mutate: (s: S) => void) => {
   const s = validStory();
   mutate(s);
-  return checkFrontmatter(s, FILE).map(formatProblem);
+  return frontmatterProblems({ file: FILE, frontmatter: s }).map(formatProblem);
 };
 
 describe('story frontmatter', () => {
   it('accepts a valid story', () => {
-    expect(checkFrontmatter(validStory(), FILE)).toEqual([]);
+    expect(frontmatterProblems({ file: FILE, frontmatter: validStory() })).toEqual([]);
   });
 
   it.each([
@@ -94,7 +95,7 @@ describe('story frontmatter, read as an editor reads it', () => {
 
   it('gives each problem the line of its field when it has the frontmatter text', () => {
     const yaml = 'title: A story\ndek: x\npublished: "2026-04-14"\nsources:\n  - id: one\n    url: http://example.com/one\n';
-    const found = checkFrontmatter({ title: 'A story', dek: 'x', published: '2026-04-14', sources: [{ id: 'one', url: 'http://example.com/one' }] }, FILE, yaml);
+    const found = frontmatterProblems(parseStory(`---\n${yaml}---\n`, FILE).story!);
     expect(found.map(formatProblem)).toContain(
       `${FILE}:7 · sources[0].url: "http://example.com/one" is not an https:// web address. Fix: use the page's canonical https:// address (http:, javascript: and data: are refused)`,
     );

@@ -1,0 +1,189 @@
+/**
+ * The one entry point for checking stories: `checkStory(file)` returns every
+ * problem in a story file: the frontmatter against the schema, the file name,
+ * then the body through the rules of ./rules.ts. The build (before it starts),
+ * `npm run check:content` and the dev server (as a page renders) all call it,
+ * so an editor meets the same checks, with the same wording, everywhere.
+ *
+ * The body is parsed as MDX with the build's own remark plugins
+ * (src/integrations/markdown-plugins.ts), among them `remarkStoryChecks`, which
+ * runs the rules and reports through the file's messages (`file.message`).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { ID_PATTERN } from '../lib/ids.ts';
+import { contentReport, type Problem } from '../lib/problems.ts';
+import { issueToProblems } from '../schemas/errors.ts';
+import { storySchema } from '../schemas/story.ts';
+import { list, RULES, type Finding, type RawSource, type RawStory } from './rules.ts';
+import { displayPath, readStory, type StoryFile } from './story-file.ts';
+
+/** Where stories live; STORIES_DIR overrides it (fixtures, benchmarks). */
+export function storiesDir(): string {
+  return path.resolve(process.env.STORIES_DIR ?? 'content/stories');
+}
+
+export function listStoryFiles(dir = storiesDir()): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** A message of ours carries the finding's parts beside vfile's own fields. */
+type StoryMessage = VFileMessage & { finding?: Finding };
+
+/** Where the rules find the story's frontmatter: set by checkStory, or read from the file the build compiles. */
+interface StoryData {
+  story?: RawStory;
+}
+
+/**
+ * remark plugin: runs every rule of ./rules.ts on the body. Each problem
+ * becomes a message on the file; when there is any, the plugin stops the
+ * compile with a StoryCheckError that lists them (the checker catches it and
+ * reads the list; a build or the dev server shows it).
+ */
+export function remarkStoryChecks() {
+  return (tree: Root, file: VFile) => {
+    const data = file.data as StoryData;
+    const story = data.story ?? (file.path ? (readStory(file.path).story?.frontmatter as RawStory | undefined) : undefined) ?? {};
+    const sources = new Map(list<RawSource>(story.sources).filter((s) => typeof s?.id === 'string').map((s) => [s.id as string, s]));
+    for (const [ruleId, rule] of Object.entries(RULES)) {
+      rule(tree, {
+        story,
+        sources,
+        report(at, finding) {
+          const message = file.message(finding.message, { place: at?.position, ruleId, source: 'story' }) as StoryMessage;
+          message.finding = finding;
+        },
+      });
+    }
+    const problems = problemsOf(file);
+    if (problems.length) throw new StoryCheckError(problems);
+  };
+}
+
+/** The file's messages from the rules, as problems. */
+export function problemsOf(file: VFile): Problem[] {
+  const shown = displayPath(file.path ?? 'story.mdx');
+  return (file.messages as StoryMessage[])
+    .filter((m) => m.source === 'story' && m.finding)
+    .map((m) => ({ file: shown, line: m.line ?? undefined, ...m.finding! }));
+}
+
+/**
+ * A failed check. Its message is the problems, one line each, and nothing else:
+ * no stack trace (unless DEBUG is set) and a location at the first problem,
+ * so Astro prints the lines an editor needs and no `:0:0`.
+ */
+export class StoryCheckError extends Error {
+  readonly problems: Problem[];
+  readonly loc?: { file: string; line: number; column: number };
+  constructor(problems: Problem[]) {
+    super(contentReport(problems));
+    this.name = 'StoryCheckError';
+    this.problems = problems;
+    const first = problems[0];
+    if (first) this.loc = { file: path.resolve(first.file), line: first.line ?? 1, column: 1 };
+    if (!process.env.DEBUG) this.stack = '';
+  }
+}
+
+/** Checks the frontmatter against the schema: every problem at once, each on its field's line. */
+export function frontmatterProblems(story: Pick<StoryFile, 'file' | 'frontmatter'> & Partial<Pick<StoryFile, 'lineOf'>>): Problem[] {
+  const result = storySchema.safeParse(story.frontmatter, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) =>
+    issueToProblems(issue, story.file).map((p) => {
+      const keys = issue.code === 'unrecognized_keys' ? [...issue.path, p.field.split('.').at(-1)!] : issue.path;
+      const at = keys.filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
+      // A missing field of a list entry is reported on the entry's line.
+      const line = story.lineOf?.(at) ?? (at.length > 1 ? story.lineOf?.(at.slice(0, -1)) : undefined);
+      return line ? { ...p, line } : p;
+    }),
+  );
+}
+
+/** The remark plugins a body is checked with: the build's own (markdown-plugins.ts), loaded late to avoid a cycle. */
+async function checkPlugins(): Promise<PluggableList> {
+  const { checkRemarkPlugins } = await import('../integrations/markdown-plugins.ts');
+  return checkRemarkPlugins as PluggableList;
+}
+
+/** Parses the body as MDX and runs the rules; returns its problems, MDX syntax errors included. */
+export async function bodyProblems(story: Pick<StoryFile, 'file' | 'frontmatter' | 'body'>): Promise<Problem[]> {
+  const file = new VFile({ value: story.body, path: story.file, data: { story: story.frontmatter } satisfies StoryData });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(await checkPlugins());
+  try {
+    await processor.run(processor.parse(file), file);
+    return [];
+  } catch (e) {
+    if (e instanceof StoryCheckError) return e.problems;
+    return [syntaxProblem(e as MdxSyntaxError, story.body, story.file)];
+  }
+}
+
+/** Every problem in one story file, in the order of the file (problems without a line first). */
+export async function checkStory(absPath: string): Promise<Problem[]> {
+  const { story, problems } = readStory(absPath);
+  if (!story) return problems;
+  const found = frontmatterProblems(story);
+  // The file name is the page's address: /<name>/.
+  const name = path.basename(absPath, '.mdx');
+  if (!ID_PATTERN.test(name)) {
+    found.push({ file: story.file, field: 'file name', value: path.basename(absPath), message: 'cannot be the page’s address', fix: 'rename the file with lowercase letters, digits and hyphens only, like openai-shifts-partners.mdx' });
+  }
+  // A rule that names a frontmatter field ("sources[2].id") gets the line of that field.
+  for (const p of await bodyProblems(story)) found.push(p.line ? p : { ...p, line: story.lineOf(fieldPath(p.field)) });
+  return found.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
+}
+
+/** "sources[2].quotes[0]" → ["sources", 2, "quotes", 0]; a place in the body ("body link") gives no path. */
+function fieldPath(field: string): (string | number)[] {
+  return /^[a-z]\w*(\[\d+\]|\.[a-z]\w*)*$/i.test(field) ? [...field.matchAll(/[^.[\]]+/g)].map((m) => (/^\d+$/.test(m[0]) ? Number(m[0]) : m[0])) : [];
+}
+
+/** Every problem in every story of a folder. */
+export async function checkStories(files = listStoryFiles()): Promise<Problem[]> {
+  const all: Problem[] = [];
+  for (const f of files) all.push(...(await checkStory(f)));
+  return all;
+}
+
+interface MdxSyntaxError {
+  line?: number;
+  place?: { line?: number; start?: { line?: number } };
+  reason?: string;
+  ruleId?: string;
+  message: string;
+}
+
+/** An MDX syntax error as an editor reads it: the line as written, what is wrong in plain words, how to fix it. */
+export function syntaxProblem(err: MdxSyntaxError, body: string, file: string): Problem {
+  const reason = err.reason ?? err.message;
+  // "Expected a closing tag for `<Analysis>` (12:1-12:11)" has its place only in the text.
+  const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? Number(/\((\d+):\d+-/.exec(reason)?.[1] ?? NaN);
+  const text = Number.isNaN(line) ? '' : (body.split(/\r?\n/)[line - 1] ?? '').trim();
+  const [message, fix] = explainSyntax(err.ruleId, reason);
+  return { file, line: Number.isNaN(line) ? undefined : line, field: 'MDX syntax', value: text || undefined, message, fix };
+}
+
+function explainSyntax(ruleId: string | undefined, reason: string): [message: string, fix: string] {
+  const tag = /`<([^>`\s]+)>`/.exec(reason)?.[1];
+  if (ruleId === 'end-tag-mismatch' && tag) {
+    return [`opens <${tag}> and never closes it`, `add </${tag}> where it ends, or end it with /> (<${tag} … />) if it wraps nothing`];
+  }
+  if (ruleId === 'unexpected-closing-slash') return ['closes a tag that was never opened', 'remove the closing tag, or open it where it starts'];
+  if (ruleId === 'acorn') return ['has braces { } that MDX reads as code', 'write literal braces as \\{ and \\}, or remove them'];
+  if (/end of file in expression/.test(reason)) return ['has a { that is never closed', 'close it with }, or write a literal brace as \\{'];
+  if (/end of file/.test(reason)) return ['has a tag that is never closed', 'end the tag with /> as in <Cite ids="…" />, or write a literal < as &lt;'];
+  const short = reason.replace(/ \(\d+:\d+-\d+:\d+\)/, '').split(', expected')[0]!;
+  return [`cannot be read (${short})`, 'close every tag and brace on that line; write a literal { or < as \\{ or &lt;'];
+}
