@@ -101,3 +101,23 @@ export function allPages(dir = DIST): string[] {
   const seen = new Set(fromSitemap.map((p) => fileFor(p, dir)));
   return [...fromSitemap, ...builtPages(dir).filter((p) => !seen.has(fileFor(p, dir)))];
 }
+
+/**
+ * Serves a built folder on a free loopback port as a static host does (fileFor's
+ * rules: /x/ → x/index.html, 404.html for the rest), for checkers that want URLs.
+ */
+export async function serveBuilt(dir = DIST): Promise<{ origin: string; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.woff2': 'font/woff2', '.txt': 'text/plain' };
+  const server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = fileFor(urlPath, dir);
+    const status = file ? 200 : 404;
+    const served = file ?? (existsSync(path.join(dir, '404.html')) ? '404.html' : null);
+    res.writeHead(status, { 'content-type': served ? (types[path.extname(served)] ?? 'application/octet-stream') : 'text/plain' });
+    res.end(served ? readFileSync(path.join(dir, served)) : 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

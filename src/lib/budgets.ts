@@ -26,6 +26,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { LOCALE } from './site.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -266,7 +267,7 @@ export function measurePage(html: string, pageUrl: URL, load: Loader): PageFigur
   };
 }
 
-const n = (v: number) => v.toLocaleString('en-US');
+const n = (v: number) => v.toLocaleString(LOCALE);
 
 /** One line per broken budget or missing file; empty when the page is within budget. */
 export function budgetProblems(f: PageFigures, b: Budgets = BUDGETS): string[] {

@@ -4,6 +4,8 @@
  * These helpers parse them strictly, check they are real calendar dates,
  * and format them for readers with an explicit locale.
  */
+import { LOCALE } from './site.ts';
+
 export type Precision = 'day' | 'month' | 'year';
 
 export interface PartialDate {
@@ -70,14 +72,14 @@ function formatter(locale: string, precision: Precision): Intl.DateTimeFormat {
  * Formats an ISO date at its own precision: "Feb 27, 2026", "March 2026", "2025".
  * Throws on a string that is not a real date, so a bad date can never print.
  */
-export function formatDate(value: string, locale = 'en-US'): string {
+export function formatDate(value: string, locale = LOCALE): string {
   const d = parseIsoDate(value);
   if (!d) throw new Error(`Not a real date: "${value}"`);
   return formatter(locale, d.precision).format(new Date(startOf(d)));
 }
 
 /** The long form used in running text and print: "February 27, 2026". */
-export function formatLongDate(value: string, locale = 'en-US'): string {
+export function formatLongDate(value: string, locale = LOCALE): string {
   const d = parseIsoDate(value);
   if (!d) throw new Error(`Not a real date: "${value}"`);
   if (d.precision !== 'day') return formatDate(value, locale);

@@ -1,6 +1,6 @@
 /** NewsArticle structured data for a story, typed with schema-dts. */
 import type { NewsArticle, WithContext } from 'schema-dts';
-import { SITE_NAME } from './site.ts';
+import { LOCALE, SITE_NAME } from './site.ts';
 
 export interface ArticleInput {
   title: string;
@@ -30,7 +30,7 @@ export function newsArticle(a: ArticleInput): WithContext<NewsArticle> {
     image: [a.image],
     author: org,
     publisher: { ...org, logo: { '@type': 'ImageObject', url: new URL('/favicon.svg', a.site).href } },
-    inLanguage: 'en-US',
+    inLanguage: LOCALE,
     citation: a.sources.map((s) => ({
       '@type': 'CreativeWork' as const,
       name: s.title,

@@ -9,13 +9,12 @@ import { Resvg } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import satori from 'satori';
 import satoriPackage from 'satori/package.json' with { type: 'json' };
-import { SITE_NAME } from './site.ts';
+import { OG_SIZE, SITE_NAME } from './site.ts';
 
 /** Fonts are read from the project, not from the bundle (the build runs from the project root). */
 const FONT_DIR = path.resolve('src/assets/fonts');
 
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+const { width: OG_WIDTH, height: OG_HEIGHT } = OG_SIZE;
 export const OG_DEFAULT_KICKER = 'Explainer';
 
 /**

@@ -1,4 +1,8 @@
 /** The site's name, shown in the header, titles, the feed and link previews. */
 export const SITE_NAME = 'The Explainer';
-/** Language of every page. */
+/** Language of every page: dates, numbers, <html lang>, JSON-LD. */
 export const LOCALE = 'en-US';
+/** The same, as Open Graph writes it: "en_US". */
+export const OG_LOCALE = LOCALE.replace('-', '_');
+/** Size of every link-preview image, in pixels. */
+export const OG_SIZE = { width: 1200, height: 630 } as const;

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { listStoryFiles } from '../../src/checks/check-story.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
 import { storyPath } from '../../src/lib/stories.ts';
-import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
 
 export { allPages, builtPages, DIST, fileFor, listFiles, requireDist, siteOrigin, sitemapPaths, sitemapUrls, urlPathOf } from '../../scripts/built-site.ts';
 
@@ -37,12 +36,3 @@ export function stories(): StoryInfo[] {
   });
 }
 
-/** The external URLs a story may link to: its sources, and their text-fragment deep links to quoted words. */
-export function allowedExternalLinks(story: StoryFrontmatter): Set<string> {
-  const out = new Set<string>();
-  for (const s of story.sources) {
-    out.add(s.url);
-    for (const q of s.quotes ?? []) out.add(textFragmentUrl(s.url, q));
-  }
-  return out;
-}
