@@ -5,5 +5,8 @@ export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 60_000,
+    // West of UTC, so a date formatted without timeZone: 'UTC' shows as the day before
+    // and fails; `TZ=UTC npm run test:unit` must pass as well.
+    env: { TZ: process.env.TZ_OVERRIDE ?? 'America/Los_Angeles' },
   },
 });

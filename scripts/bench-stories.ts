@@ -106,16 +106,25 @@ export interface SyntheticStory {
   floorMdx: string;
 }
 
+/** The size of a story; the benchmark's default is about 1,500 words, 10 sources and 8 timeline entries. */
+export interface StorySize {
+  /** Words in the body, roughly (within about 60); default: 5 sections, about 1,500. */
+  words?: number;
+  sources?: number;
+  timeline?: number;
+}
+
 /** Story number i (from 0). */
-export function syntheticStory(i: number): SyntheticStory {
+export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory {
   const r = rng(i + 1);
   const slug = `bench-story-${String(i).padStart(4, '0')}`;
-  const sources = PUBLISHERS.map((publisher, k) => ({
-    id: `${publisher.toLowerCase().replace(/[^a-z]+/g, '-')}-${k + 1}`,
+  const publishers = Array.from({ length: size.sources ?? PUBLISHERS.length }, (_, k) => PUBLISHERS[k] ?? `Newswire ${k + 1}`);
+  const sources = publishers.map((publisher, k) => ({
+    id: `${publisher.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '')}-${k + 1}`,
     publisher,
     title: cap(phrase(r, r.int(6, 11))),
-    url: `https://www.example-${k + 1}.com/2025/${pad(k + 1)}/${slug}-${k + 1}.html`,
-    published: `2025-${pad(k + 1)}-${pad(r.int(1, 28))}`,
+    url: `https://www.example-${k + 1}.com/2025/${pad((k % 12) + 1)}/${slug}-${k + 1}.html`,
+    published: `2025-${pad((k % 12) + 1)}-${pad(r.int(1, 28))}`,
     note: k === 8 ? 'A regulatory filing; figures are as the company reported them.' : undefined,
     quotes: k < 2 ? [phrase(r, 5)] : undefined,
   }));
@@ -127,17 +136,21 @@ export function syntheticStory(i: number): SyntheticStory {
   };
 
   // Timeline: oldest first, at year, month, then day precision.
+  const days = (size.timeline ?? 8) - 2;
   const timeline = [
     { date: '2022', precision: 'year' },
     { date: `2023-${r.pick(MONTHS)}`, precision: 'month' },
-    ...[0, 1, 2, 3, 4, 5].map((k) => ({ date: `${k < 3 ? 2024 : 2025}-${pad(2 * (k % 3) + r.int(1, 2))}-${pad(r.int(1, 28))}`, precision: 'day' })),
-  ].map((e, k) => ({
+    ...(size.timeline === undefined
+      ? [0, 1, 2, 3, 4, 5].map((k) => ({ date: `${k < 3 ? 2024 : 2025}-${pad(2 * (k % 3) + r.int(1, 2))}-${pad(r.int(1, 28))}`, precision: 'day' }))
+      : Array.from({ length: days }, (_, k) => ({ date: `2024-${pad(Math.floor((k * 12) / days) + 1)}-${pad((k % 2) * 14 + 1)}`, precision: 'day' }))),
+  ].map((e, k, all) => ({
     id: `${e.date}-event-${k + 1}`,
     date: e.date,
     precision: e.precision,
     title: cap(phrase(r, r.int(5, 8))),
     text: sentence(r, 16, 24),
-    sources: [ids[k % ids.length]!, ...(k % 3 === 0 ? [ids[(k + 4) % ids.length]!] : [])],
+    // Every source is cited somewhere, however many there are.
+    sources: [...new Set([ids[k % ids.length]!, ...(k % 3 === 0 ? [ids[(k + 4) % ids.length]!] : []), ...ids.slice(all.length).filter((_, j) => j % all.length === k)])],
   }));
   const figures = [0, 1, 2, 3].map((k) => ({
     label: cap(phrase(r, r.int(4, 8))),
@@ -148,15 +161,17 @@ export function syntheticStory(i: number): SyntheticStory {
   // Body: every source cited; the quoted words appear in paragraphs citing their source.
   const paragraph = (extra: string[] = []) => `${sentence(r)} ${sentence(r)} ${sentence(r)} ${cite(...extra)}`;
   const item = (lead?: string) => `- ${lead ? `**${lead}** ` : ''}${sentence(r, 16, 24)} ${cite()}`;
-  const heads = [...SECTIONS].sort(() => r.next() - 0.5).slice(0, 5);
+  const shuffled = [...SECTIONS].sort(() => r.next() - 0.5);
+  const sections = size.words === undefined ? 5 : Math.max(1, Math.round((size.words - 60) / 290));
+  const heads = Array.from({ length: sections }, (_, k) => `${shuffled[k % shuffled.length]!}${k >= shuffled.length ? ` ${Math.floor(k / shuffled.length) + 1}` : ''}`);
   const blocks: string[] = [
     `## The short version ${ANCHOR}the-short-version summary${END}`,
     [item(), item(), item(), item()].join('\n'),
   ];
   heads.forEach((h, k) => {
-    const id = h.toLowerCase().replace(/’/g, '').replace(/[^a-z]+/g, '-');
+    const id = h.toLowerCase().replace(/’/g, '').replace(/[^a-z0-9]+/g, '-');
     blocks.push(`## ${h} ${ANCHOR}${id}${k === 1 ? ` ${id}-old` : ''}${END}`);
-    const paras = [paragraph([ids[2 * k]!]), paragraph([ids[2 * k + 1]!]), paragraph(), paragraph()];
+    const paras = [paragraph([ids[(2 * k) % ids.length]!]), paragraph([ids[(2 * k + 1) % ids.length]!]), paragraph(), paragraph()];
     if (k === 0) {
       paras[0] = `${sentence(r)} ${cap(sources[0]!.publisher)} reported it as “${sources[0]!.quotes![0]}” in its account. ${cite(ids[0]!)} ${sentence(r)} _${cap(phrase(r, 6))}_, the filing says. ${cite()}`;
       paras[1] = `${sentence(r)} A spokesperson called it “${sources[1]!.quotes![0]}” when asked. ${sentence(r)} The [full filing](${sources[8]!.url}) lists the terms. ${cite(ids[1]!, ids[8]!)}`;

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtPages, fileFor } from './built-site.ts';
-import { budgetProblems, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
+import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
 
 /** Reads same-site URLs from the built folder, the way a static host serves it. */
 export function distLoader(dir: string): Loader {
@@ -40,15 +40,11 @@ export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const others = all.filter((f) => !isStoryPage(f));
   if (!stories.length) return others;
   const pick = (label: string, f: (xs: number[]) => number): PageFigures => {
-    const col = (k: 'html' | 'blockingCss' | 'critical' | 'js' | 'total' | 'requests') => f(stories.map((s) => s[k]).sort((a, b) => a - b));
+    const col = (k: Exclude<keyof PageFigures, 'page' | 'resources'>) => f(stories.map((s) => s[k]).sort((a, b) => a - b));
+    const keys = ['html', 'firstHtml', 'blockingCss', 'critical', 'js', 'fontFiles', 'fontBytes', 'firstView', 'total', 'requests'] as const;
     return {
       page: `${label} of ${stories.length} stories`,
-      html: col('html'),
-      blockingCss: col('blockingCss'),
-      critical: col('critical'),
-      js: col('js'),
-      total: col('total'),
-      requests: col('requests'),
+      ...(Object.fromEntries(keys.map((k) => [k, col(k)])) as Record<(typeof keys)[number], number>),
       resources: stories.flatMap((s) => s.resources.filter((r) => r.missing)),
     };
   };
@@ -65,6 +61,7 @@ if (import.meta.main) {
   const figures = measureSite(dir);
   console.log(`Byte budgets of ${path.relative(process.cwd(), dir) || dir}/ (bytes gzipped, level 6)\n`);
   console.log(formatTable(args.includes('--summary') ? summaryRows(figures) : figures));
+  console.log(`\nThe budgets (src/lib/budgets.ts, BUDGETS):\n${formatBudgets()}`);
   const problems = figures.flatMap((f) => budgetProblems(f));
   if (problems.length) {
     console.error(`\n${problems.length} problem(s):\n${problems.join('\n')}`);

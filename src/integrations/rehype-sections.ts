@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { FIRST_VIEW_END_CLASS } from '../lib/budgets.ts';
 
 export function rehypeSections() {
   return (tree: Root) => {
@@ -13,7 +14,9 @@ export function rehypeSections() {
     let current: Element | null = null;
     for (const child of tree.children) {
       if (child.type === 'element' && child.tagName === 'h2') {
-        current = { type: 'element', tagName: 'section', properties: { className: ['section'], dataSection: String(child.properties.id ?? '') }, children: [] };
+        // The first section is the short version: what the first-round-trip budget measures to (src/lib/budgets.ts).
+        const className = out.some((n) => n.type === 'element' && n.tagName === 'section') ? ['section'] : ['section', FIRST_VIEW_END_CLASS];
+        current = { type: 'element', tagName: 'section', properties: { className, dataSection: String(child.properties.id ?? '') }, children: [] };
         out.push(current);
       }
       if (current) current.children.push(child as ElementContent);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { stories } from '../helpers/site.ts';
+import { declaredAliases, stories } from '../helpers/site.ts';
 
 const STORIES = stories();
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -115,7 +115,9 @@ test.describe('without JavaScript', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(story.path);
       const ids = await page.locator('main [id]').evaluateAll((els) => els.map((e) => e.id));
-      const problems: string[] = [];
+      // Every alias the story declares, whether or not the page rendered it.
+      const declared = declaredAliases(story.file).map((a) => a.alias);
+      const problems: string[] = declared.filter((a) => !ids.includes(a)).map((a) => `#${a}: declared in the story but not on the page`);
       for (const id of ids) {
         await page.goto(`${story.path}#${encodeURIComponent(id)}`);
         const where = await page.evaluate((i) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { declaredAliases, stories } from '../helpers/site.ts';
 
 const STORY = '/openai-shifts-partners/';
 const SIZES = [
@@ -39,12 +40,26 @@ for (const size of SIZES) {
   });
 }
 
-test('an alias id keeps landing on its renamed section', async ({ page }) => {
-  await page.goto(`${STORY}#summary`);
-  await expect(page.getByRole('heading', { name: 'The short version' })).toBeInViewport();
-  await page.goto(`${STORY}#amazon-deal`);
-  await expect(page.getByRole('heading', { name: 'The Amazon deal' })).toBeInViewport();
-});
+for (const story of stories()) {
+  test(`${story.path}: every alias id the story declares lands its section in view, from the top of the page`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const aliases = declaredAliases(story.file);
+    for (const { alias, id } of aliases) {
+      await page.goto(story.path);
+      const heading = page.locator(`[id="${id}"]`);
+      // Only an alias whose section starts off screen shows that the link moved the page.
+      if (await heading.evaluate((el) => el.getBoundingClientRect().top < innerHeight)) continue;
+      await page.goto(`${story.path}#${alias}`);
+      await expect(heading, `#${alias} should land on #${id}`).toBeInViewport();
+      expect(await page.evaluate(() => scrollY), `#${alias} scrolled the page`).toBeGreaterThan(0);
+    }
+    const offScreen = await page.evaluate(
+      (ids) => ids.filter((i) => { const el = document.getElementById(i); return !!el && el.getBoundingClientRect().top + scrollY > innerHeight; }).length,
+      aliases.map((a) => a.id),
+    );
+    expect(offScreen, 'at least one alias names a section below the first screen').toBeGreaterThan(0);
+  });
+}
 
 test('heading anchors are named for their section and appear on keyboard focus', async ({ page }) => {
   await page.goto(STORY);

@@ -36,3 +36,9 @@ export function stories(): StoryInfo[] {
   });
 }
 
+
+/** The alias ids a story's body declares (`<Anchor id="x" aliases="old-x" />`), each with the id it stands for. */
+export function declaredAliases(file: string): { alias: string; id: string }[] {
+  const body = readFileSync(file, 'utf8');
+  return [...body.matchAll(/<Anchor\s+id="([^"]+)"\s+aliases="([^"]+)"/g)].flatMap((m) => m[2]!.split(/[\s,]+/).filter(Boolean).map((alias) => ({ alias, id: m[1]! })));
+}

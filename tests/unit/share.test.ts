@@ -1,4 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderOgImage } from '../../src/lib/og-image.ts';
+import { builtPages, DIST, fileFor, requireDist, stories } from '../helpers/site.ts';
 import { describe, expect, it } from 'vitest';
 import { newsArticle, jsonLdText } from '../../src/lib/jsonld.ts';
 import { absoluteLink } from '../../src/scripts/copy-link.ts';
@@ -45,16 +48,29 @@ describe('JSON-LD', () => {
   });
 });
 
-describe('built preview images', () => {
-  it('exist at 1200×630 for every story', () => {
-    const stories = readdirSync('content/stories').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
-    expect(stories.length).toBeGreaterThan(0);
-    for (const slug of stories) {
-      const file = `dist/og/${slug}.png`;
-      expect(existsSync(file), `${file} (run npm run build first)`).toBe(true);
-      const png = readFileSync(file);
+describe('preview images', () => {
+  it('every built page that names an og:image states its size, and the PNG behind it has that size: 1200×630', () => {
+    requireDist();
+    let checked = 0;
+    for (const page of builtPages()) {
+      const html = readFileSync(path.join(DIST, fileFor(page)!), 'utf8');
+      const meta = (p: string) => new RegExp(`<meta property="${p}" content="([^"]+)"`).exec(html)?.[1];
+      const image = meta('og:image');
+      if (!image) continue;
+      const file = fileFor(new URL(image).pathname);
+      expect(file, `${page}: ${image} is in the build`).not.toBeNull();
+      const png = readFileSync(path.join(DIST, file!));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      const size = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(size, `${page}: the PNG's size`).toEqual([Number(meta('og:image:width')), Number(meta('og:image:height'))]);
+      expect(size).toEqual([1200, 630]);
+      checked++;
     }
+    expect(checked).toBeGreaterThanOrEqual(stories().length);
+  });
+
+  it('the renderer draws 1200×630 now, not only in a past build', async () => {
+    const png = await renderOgImage('A title', 'A dek.');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 });

@@ -1,0 +1,34 @@
+/** src/lib/stories.ts: the order of stories on the home page and the feed, and the page's contents list. */
+import { describe, expect, it } from 'vitest';
+import { pageSections, sortStories, storyPath } from '../../src/lib/stories.ts';
+
+const story = (id: string, published: string, updated?: string, title = id) => ({ id, data: { title, dek: 'd', published, updated } });
+
+describe('sortStories', () => {
+  it('puts the most recently updated story first, then by publication date', () => {
+    const sorted = sortStories([story('old', '2025-01-01'), story('fresh', '2025-06-01', '2026-04-13'), story('mid', '2026-02-27')]);
+    expect(sorted.map((s) => s.id)).toEqual(['fresh', 'mid', 'old']);
+  });
+
+  it('breaks a tie of dates by title, A to Z, and leaves its input alone', () => {
+    const input = [story('b', '2026-01-01', undefined, 'Beta'), story('a', '2026-01-01', undefined, 'Alpha')];
+    expect(sortStories(input).map((s) => s.id)).toEqual(['a', 'b']);
+    expect(input.map((s) => s.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('storyPath and pageSections', () => {
+  it('gives a story its address from its id', () => {
+    expect(storyPath('openai-shifts-partners')).toBe('/openai-shifts-partners/');
+  });
+
+  it('lists the body’s ## sections, then the page’s own, leaving out ### and footnotes', () => {
+    const headings = [
+      { depth: 2, slug: 'the-memo', text: 'The memo' },
+      { depth: 3, slug: 'detail', text: 'Detail' },
+      { depth: 2, slug: 'footnote-label', text: 'Footnotes' },
+      { depth: 2, slug: 'the-deal', text: 'The deal' },
+    ];
+    expect(pageSections(headings, [{ slug: 'sources', text: 'Sources' }]).map((s) => s.slug)).toEqual(['the-memo', 'the-deal', 'sources']);
+  });
+});
