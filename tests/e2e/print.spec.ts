@@ -32,6 +32,9 @@ for (const slug of stories) {
       const expected = await page.evaluate(() => ({
         title: document.querySelector('h1')!.textContent!.trim(),
         dates: [...document.querySelectorAll('.timeline-date')].map((t) => t.textContent!.trim()),
+        // The short version's own words (its first five of each paragraph and item), and every key figure.
+        short: [...document.querySelectorAll('.short-version :is(p, li)')].map((p) => p.textContent!.trim().split(/\s+/).slice(0, 5).join(' ')).filter(Boolean),
+        figures: [...document.querySelectorAll('.figure')].map((f) => ({ label: f.querySelector('dt')!.textContent!.trim(), value: f.querySelector('.figure-value')!.textContent!.trim() })),
         urls: [...document.querySelectorAll('.source-title')].map((a) => a.getAttribute('href')!),
         canonical: document.querySelector('link[rel=canonical]')!.getAttribute('href')!,
       }));
@@ -44,6 +47,10 @@ for (const slug of stories) {
       const text = pdfText(pdf);
       expect(text).toContain(expected.title);
       for (const d of expected.dates) expect(text, `timeline date ${d}`).toContain(d);
+      expect(expected.short.length, 'the story has a short version').toBeGreaterThan(0);
+      for (const words of expected.short) expect(squash(text), `the short version: "${words}"`).toContain(squash(words));
+      expect(expected.figures.length, 'the story has key figures').toBeGreaterThan(0);
+      for (const f of expected.figures) expect(squash(text), `key figure ${f.label}`).toContain(squash(f.value));
       for (const u of expected.urls) expect(squash(text), `source URL ${u}`).toContain(squash(u));
       expect(squash(text)).toContain(squash(expected.canonical));
       for (const gone of ['On this page', 'Copy link', 'Print brief', 'Cited in the text', 'Skip to content']) expect(text).not.toContain(gone);
@@ -90,6 +97,8 @@ for (const slug of stories) {
       };
     });
     expect(report.small).toEqual([]);
+    // Infinity when no body text prints at all: that must fail too.
+    expect(report.minBody).toBeLessThan(Infinity);
     expect(report.minBody).toBeGreaterThanOrEqual(9);
     expect(report.color).toBe('rgb(0, 0, 0)');
     expect(report.background).toBe('rgb(255, 255, 255)');

@@ -1,0 +1,100 @@
+/**
+ * Mutation run: does the suite notice when a feature breaks? Each mutation
+ * changes one piece of product code in a scratch copy of the project, runs the
+ * tests that should catch it, and restores the file. A mutation is caught when
+ * those tests fail.
+ *
+ * Usage: node scripts/mutants.ts [name-filter]     (npm run mutants; not part of npm test)
+ * Prints one line per mutation and "N of M mutations caught"; exits 1 when any survives.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { copySite } from './site-copy.ts';
+
+interface Mutation {
+  name: string;
+  file: string;
+  /** Exact text to replace (it must occur in the file). */
+  from: string;
+  to: string;
+  /** Vitest files that must fail. */
+  unit?: string[];
+  /** Playwright specs that must fail (run against a build of the mutated copy). */
+  browser?: string[];
+}
+
+export const MUTATIONS: Mutation[] = [
+  { name: 'print hides the short version', file: 'src/styles/print.css', from: '@media print {', to: '@media print {\n.short-version { display: none !important; }', browser: ['tests/e2e/print.spec.ts'] },
+  { name: 'print hides the key figures', file: 'src/styles/print.css', from: '@media print {', to: '@media print {\n.story-figures { display: none !important; }', browser: ['tests/e2e/print.spec.ts'] },
+  { name: 'a failed build leaves its work folder', file: 'scripts/build.ts', from: '  rmSync(work, { recursive: true, force: true });\n  console.error', to: '  console.error', unit: ['tests/unit/atomic-build.test.ts'] },
+  { name: 'dates formatted in local time, not UTC', file: 'src/lib/dates.ts', from: "{ year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }", to: "{ year: 'numeric', month: 'short', day: 'numeric' }", unit: ['tests/unit/dates.test.ts', 'tests/unit/components.test.ts'] },
+  { name: 'stories sorted oldest first', file: 'src/lib/stories.ts', from: 'key(b).localeCompare(key(a))', to: 'key(a).localeCompare(key(b))', unit: ['tests/unit/stories.test.ts'] },
+  { name: 'reading time ×10', file: 'src/lib/reading.ts', from: 'WORDS_PER_MINUTE = 230', to: 'WORDS_PER_MINUTE = 23', unit: ['tests/unit/reading.test.ts'] },
+  { name: 'alias anchors not rendered', file: 'src/integrations/remark-story.ts', from: 'heading.children.unshift(...spans);', to: 'void spans;', browser: ['tests/e2e/share.spec.ts', 'tests/e2e/gate-no-js.spec.ts'] },
+  { name: 'preview image drawn at another size', file: 'src/lib/site.ts', from: 'OG_SIZE = { width: 1200, height: 630 }', to: 'OG_SIZE = { width: 1200, height: 600 }', unit: ['tests/unit/share.test.ts'] },
+  { name: 'budget limits raised tenfold', file: 'src/lib/budgets.ts', from: "limit: 14_000, unit: 'bytes gzipped'", to: "limit: 140_000, unit: 'bytes gzipped'", unit: ['tests/unit/budget-measure.test.ts'] },
+  { name: 'uncited paragraphs let through', file: 'src/checks/rules.ts', from: '  uncited,\n', to: '\n', unit: ['tests/unit/fixtures.test.ts', 'tests/unit/body-checks.test.ts'] },
+  { name: 'off-site links let through', file: 'src/checks/rules.ts', from: "url.startsWith('https://') && !allowed.has(url)", to: 'false', unit: ['tests/unit/body-checks.test.ts'] },
+  { name: 'check:content exits 0 on problems', file: 'scripts/check-content.ts', from: 'process.exitCode = 1;', to: 'process.exitCode = 0;', unit: ['tests/unit/check-content.test.ts'] },
+  { name: 'frontmatter problems on the wrong line', file: 'src/checks/story-file.ts', from: 'lines.linePos(offset).line + 1', to: 'lines.linePos(offset).line + 2', unit: ['tests/unit/fixtures.test.ts'] },
+  { name: 'a never-cited source let through', file: 'src/checks/rules.ts', from: "  'sources-cited': sourcesCited,\n", to: '', unit: ['tests/unit/fixtures.test.ts'] },
+  { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
+];
+
+const project = process.cwd();
+const filter = process.argv[2];
+const chosen = MUTATIONS.filter((m) => !filter || m.name.includes(filter));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
+  const r = spawnSync(process.execPath, cmd, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', timeout: 600_000 });
+  return r.status ?? 1;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'mutants-'));
+const root = copySite(path.join(work, 'site'), { project, withContent: true });
+for (const extra of ['tests', 'vitest.config.ts', 'playwright.config.ts', '.htmlvalidate.json']) cpSync(path.join(project, extra), path.join(root, extra), { recursive: true });
+const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const playwright = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+const astroCache = path.join(work, 'astro-cache');
+
+let caught = 0;
+try {
+  for (const m of chosen) {
+    const file = path.join(root, m.file);
+    const original = readFileSync(file, 'utf8');
+    if (!original.includes(m.from)) {
+      console.log(`BROKEN    ${m.name}: "${m.from.slice(0, 40)}" is no longer in ${m.file} (update the mutation)`);
+      continue;
+    }
+    writeFileSync(file, original.replace(m.from, m.to));
+    const catchers: string[] = [];
+    try {
+      if (m.unit && run([vitest, 'run', ...m.unit], root) !== 0) catchers.push(...m.unit);
+      if (m.browser) {
+        const built = run(['scripts/build.ts'], root, { ASTRO_CACHE_DIR: astroCache }) === 0;
+        if (!built) catchers.push('the build');
+        else if (run([playwright, 'test', ...m.browser], root, { TEST_PORT: String(await freePort()) }) !== 0) catchers.push(...m.browser);
+      }
+    } finally {
+      writeFileSync(file, original);
+    }
+    if (catchers.length) caught++;
+    console.log(`${catchers.length ? 'caught  ' : 'SURVIVED'}  ${m.name}  (${m.file})${catchers.length ? `  by ${catchers.join(', ')}` : ''}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`\n${caught} of ${chosen.length} mutations caught`);
+process.exitCode = caught === chosen.length ? 0 : 1;
