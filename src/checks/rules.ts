@@ -52,7 +52,16 @@ export interface RuleContext {
 export type Rule = (tree: Root, ctx: RuleContext) => void;
 
 /** The components a story body can use; Anchor goes at the end of a heading. */
-export const STORY_COMPONENTS: ReadonlySet<string> = new Set(['Cite', 'Analysis']);
+export const STORY_COMPONENTS: ReadonlySet<string> = new Set(['Cite', 'Analysis', 'Part', 'Term']);
+
+/** The short version's parts, in order; the last may be either label. */
+export const PART_LABELS = ['What happened', 'Why it matters', 'The other side', 'What to watch', 'What we don’t know'] as const;
+
+/**
+ * What the printed brief can hold on one page (tests/e2e/print.spec.ts prints a
+ * story at every cap, tests/fixtures/valid/at-the-caps.mdx).
+ */
+export const PRINT_CAPS = { shortVersionWords: 150, figures: 4, timeline: 10, sources: 10, timelineTitle: 60 } as const;
 
 export const isJsx = (node: Node, name?: string): node is Jsx =>
   (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (!name || (node as Jsx).name === name);
@@ -84,7 +93,9 @@ export function foldTypography(text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]|-{2,3}/g, '-').replace(/…/g, '...').replace(/\s+/g, ' ');
 }
 
-const insideAnalysis = (ancestors: readonly Node[]) => ancestors.some((a) => isJsx(a, 'Analysis'));
+/** <Analysis>, or a <Part … analysis>: the newsroom's own reading, which needs no citation. */
+export const isAnalysis = (node: Node) => isJsx(node, 'Analysis') || (isJsx(node, 'Part') && node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'analysis'));
+const insideAnalysis = (ancestors: readonly Node[]) => ancestors.some(isAnalysis);
 const UNCITED_FIX = 'add <Cite ids="source-id" /> to it, or wrap it in <Analysis> if it is the newsroom’s own analysis';
 
 /** `{…}` in the text: MDX runs it as code when the page renders ("{TODO}" crashes the build). */
@@ -114,7 +125,7 @@ const knownComponents: Rule = (tree, ctx) => {
       return undefined;
     }
     if (!STORY_COMPONENTS.has(node.name)) {
-      ctx.report(node, { field: 'body component', value: `<${node.name}>`, message: 'is not one stories can use', fix: 'use <Cite ids="…" /> or <Analysis>…</Analysis> (check the spelling)' });
+      ctx.report(node, { field: 'body component', value: `<${node.name}>`, message: 'is not one stories can use', fix: 'use <Cite ids="…" />, <Analysis>…</Analysis>, <Part label="…">…</Part> or <Term id="…">…</Term> (check the spelling)' });
     }
     return undefined;
   });
@@ -166,7 +177,7 @@ const links: Rule = (tree, ctx) => {
 /** Every paragraph, top-level list item and table row cites a source, unless it is analysis. */
 const uncited: Rule = (tree, ctx) => {
   visitParents(tree, (node, ancestors) => {
-    if (isJsx(node, 'Analysis')) return 'skip';
+    if (isAnalysis(node)) return 'skip';
     if (insideAnalysis(ancestors)) return 'skip';
     const inItem = ancestors.some((a) => a.type === 'listItem');
     if (node.type === 'listItem' && !inItem && !contains(node, 'Cite')) {
@@ -238,13 +249,13 @@ const notEmpty: Rule = (tree, ctx) => {
   }
 };
 
-/** Every source is cited somewhere: the body, the timeline or the key figures. */
+/** Every source is cited somewhere: the body, the timeline, the key figures or the terms. */
 const sourcesCited: Rule = (tree, ctx) => {
   const cited = new Set<string>();
   visit(tree, (node) => {
     if (isJsx(node, 'Cite')) for (const id of parseIds(attr(node, 'ids') ?? '')) cited.add(id);
   });
-  for (const e of [...list<{ sources?: unknown }>(ctx.story.timeline), ...list<{ sources?: unknown }>(ctx.story.figures)]) {
+  for (const e of [...list<{ sources?: unknown }>(ctx.story.timeline), ...list<{ sources?: unknown }>(ctx.story.figures), ...list<{ sources?: unknown }>(ctx.story.terms)]) {
     for (const id of list<string>(e?.sources)) cited.add(id);
   }
   list<RawSource>(ctx.story.sources).forEach((s, i) => {
@@ -266,6 +277,97 @@ const quotesInBody: Rule = (tree, ctx) => {
   );
 };
 
+const fold = (s: string) => foldTypography(s).trim().toLowerCase();
+const words = (n: Node) => toString(n).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * The first section is the short version: the labelled parts What happened, Why
+ * it matters, The other side (unless the frontmatter's otherSide says why not),
+ * and What to watch or What we don't know, in that order, and nothing else; short
+ * enough for the printed brief. Parts go nowhere else.
+ */
+const shortVersion: Rule = (tree, ctx) => {
+  const first = tree.children.findIndex((c) => c.type === 'heading' && c.depth === 2);
+  if (first < 0) return;
+  const next = tree.children.findIndex((c, i) => i > first && c.type === 'heading' && c.depth === 2);
+  const section = tree.children.slice(first + 1, next < 0 ? undefined : next);
+  const heading = tree.children[first]!;
+  visit(tree, (node) => {
+    if (isJsx(node, 'Part') && !section.includes(node as (typeof section)[number])) {
+      ctx.report(node, { field: 'body <Part>', value: attr(node, 'label') ?? '', message: 'is outside the short version', fix: 'put the labelled parts in the first ## section only; elsewhere write ordinary paragraphs' });
+    }
+  });
+  const labels: string[] = [];
+  for (const node of section) {
+    if (!isJsx(node, 'Part')) {
+      if (node.type === 'mdxFlowExpression') continue;
+      ctx.report(node, { field: 'short version', value: start(toString(node)), message: 'is outside a labelled part', fix: 'put it inside one of the <Part label="…"> blocks, or move it to a later section' });
+      continue;
+    }
+    const label = attr(node, 'label') ?? '';
+    const known = PART_LABELS.find((l) => fold(l) === fold(label));
+    if (!known) {
+      ctx.report(node, { field: 'short version <Part label>', value: label, message: 'is not a part of the short version', fix: `use one of: ${PART_LABELS.join(', ')}` });
+    } else labels.push(known);
+  }
+  const wanted = ['What happened', 'Why it matters', ...(typeof ctx.story.otherSide === 'string' ? [] : ['The other side']), 'What to watch'];
+  const present = labels.map((l) => (l === 'What we don’t know' ? 'What to watch' : l));
+  for (const w of wanted) {
+    if (!present.includes(w)) {
+      const name = w === 'What to watch' ? '"What to watch" (or "What we don’t know")' : `"${w}"`;
+      const fix = w === 'The other side'
+        ? 'add <Part label="The other side"> with the view of the party the news is about, or say why there is none in the frontmatter: otherSide: none — …'
+        : `add <Part label="${w}">…</Part> to the first section`;
+      ctx.report(heading, { field: 'short version', message: `has no ${name} part`, fix });
+    }
+  }
+  const order = present.filter((l) => wanted.includes(l));
+  if (order.join() !== wanted.filter((w) => present.includes(w)).join()) {
+    ctx.report(heading, { field: 'short version', value: labels.join(', '), message: 'gives its parts out of order', fix: `order them: ${wanted.join(', ')}` });
+  }
+  const count = section.reduce((n, c) => n + words(c), 0);
+  if (count > PRINT_CAPS.shortVersionWords) {
+    ctx.report(heading, { field: 'short version', value: `${count} words`, message: `is longer than the printed brief holds (${PRINT_CAPS.shortVersionWords} words)`, fix: 'cut it; the detail belongs in the sections below' });
+  }
+};
+
+/** Every <Term id> is a term of the story, with words to show; every term is used. */
+const terms: Rule = (tree, ctx) => {
+  const defined = list<{ id?: unknown }>(ctx.story.terms).map((t) => t?.id).filter((id): id is string => typeof id === 'string');
+  const used = new Set<string>();
+  visit(tree, (node) => {
+    if (!isJsx(node, 'Term')) return;
+    const id = attr(node, 'id') ?? '';
+    used.add(id);
+    if (!defined.includes(id)) {
+      ctx.report(node, { field: 'body <Term id>', value: id, message: 'is not a term of this story', fix: defined.length ? `use one of: ${defined.join(', ')}, or add it to "terms"` : 'add it to "terms" with a definition, or definedBy: none' });
+    } else if (!toString(node).trim()) {
+      ctx.report(node, { field: 'body <Term>', value: id, message: 'has no words to show', fix: `write the term inside it: <Term id="${id}">the term</Term>` });
+    }
+  });
+  list<{ id?: unknown }>(ctx.story.terms).forEach((t, i) => {
+    if (typeof t?.id === 'string' && !used.has(t.id)) {
+      ctx.report(undefined, { field: `terms[${i}].id`, value: t.id, message: 'is never used in the body', fix: `mark the term where the story uses it: <Term id="${t.id}">…</Term>, or remove it` });
+    }
+  });
+};
+
+/** The frontmatter fits the one-page brief: figures, timeline entries (one line each) and sources. */
+const printCaps: Rule = (_tree, ctx) => {
+  const cap = (field: 'figures' | 'timeline' | 'sources', max: number, what: string) => {
+    const n = list(ctx.story[field]).length;
+    if (n > max) ctx.report(undefined, { field, value: `${n} ${what}`, message: `are more than the printed brief holds (${max})`, fix: `keep the ${max} that matter most; the rest can go in the text` });
+  };
+  cap('figures', PRINT_CAPS.figures, 'figures');
+  cap('timeline', PRINT_CAPS.timeline, 'entries');
+  cap('sources', PRINT_CAPS.sources, 'sources');
+  list<{ title?: unknown }>(ctx.story.timeline).forEach((e, i) => {
+    if (typeof e?.title === 'string' && e.title.length > PRINT_CAPS.timelineTitle) {
+      ctx.report(undefined, { field: `timeline[${i}].title`, value: e.title, message: `is longer than one printed line (${PRINT_CAPS.timelineTitle} characters)`, fix: 'shorten it; the entry’s text says the rest' });
+    }
+  });
+};
+
 /** Every body rule, by name (the name is the problem's rule id). */
 export const RULES: Readonly<Record<string, Rule>> = {
   'no-code': noCode,
@@ -278,4 +380,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'not-empty': notEmpty,
   'sources-cited': sourcesCited,
   'quotes-in-body': quotesInBody,
+  'short-version': shortVersion,
+  terms,
+  'print-caps': printCaps,
 };

@@ -7,12 +7,19 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { FIRST_VIEW_END_CLASS } from '../lib/budgets.ts';
+import { PANELS_ELEMENT } from '../components/story-panels.ts';
 
 export function rehypeSections() {
   return (tree: Root) => {
     const out: RootContent[] = [];
     let current: Element | null = null;
     for (const child of tree.children) {
+      // The key figures and timeline (<StoryPanels />) are sections of their own.
+      if ((child as { type: string; name?: string }).type === 'mdxJsxFlowElement' && (child as { name?: string }).name === PANELS_ELEMENT) {
+        current = null;
+        out.push(child);
+        continue;
+      }
       if (child.type === 'element' && child.tagName === 'h2') {
         // The first section is the short version: what the first-round-trip budget measures to (src/lib/budgets.ts).
         const className = out.some((n) => n.type === 'element' && n.tagName === 'section') ? ['section'] : ['section', FIRST_VIEW_END_CLASS];

@@ -6,11 +6,15 @@
  *   and each alias an empty <span id> at its start, so old links still land.
  * - `<Cite ids="a b" />`: gets `refs`, the numbered references it renders
  *   (a real array, passed to the Cite component as a prop).
+ * - A citation marker never starts a line: the space before it becomes a no-break space.
+ * - `<StoryPanels />` goes after the short version (the first section): the key
+ *   figures and the timeline, in the skimmer's order.
  * - Exports `bodyCitations` (each Cite's ids, in reading order) and
  *   `readingMinutes` to the page through Astro's `remarkPluginFrontmatter`.
  */
 import type { Heading, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { PANELS_ELEMENT } from '../components/story-panels.ts';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -72,10 +76,17 @@ export default function remarkStory() {
         .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
     );
     const cites: Jsx[] = [];
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent) => {
       if (node.type === 'heading') anchorHeading(node);
-      else if (isJsx(node, 'Cite')) cites.push(node);
+      else if (isJsx(node, 'Cite')) {
+        cites.push(node);
+        const before = index !== undefined ? parent?.children[index - 1] : undefined;
+        if (before?.type === 'text') before.value = before.value.replace(/\s+$/, '\u00a0');
+      }
     });
+    const second = tree.children.findIndex((c, i) => c.type === 'heading' && c.depth === 2 && tree.children.slice(0, i).some((p) => p.type === 'heading' && p.depth === 2));
+    const panels: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: PANELS_ELEMENT, attributes: [], children: [] };
+    if (tree.children.some((c) => c.type === 'heading' && c.depth === 2)) tree.children.splice(second < 0 ? tree.children.length : second, 0, panels);
     const bodyCitations = cites.map((c) => parseIds(attr(c, 'ids') ?? ''));
     // The body comes first in reading order, so its numbers are the page's.
     const { groups } = numberCitations({ body: bodyCitations });

@@ -26,6 +26,8 @@ export interface CitationGroups<T> {
   timeline: T[];
   /** One per key figure. */
   figures: T[];
+  /** One per term. */
+  terms: T[];
 }
 
 export interface Citations {
@@ -44,15 +46,16 @@ export function letterFor(k: number): string {
 }
 
 /**
- * Numbers a story's citations in reading order: the body, then the timeline,
- * then the key figures. A missing group has no sites.
+ * Numbers a story's citations: the body, then the timeline, the key figures and
+ * the terms. A missing group has no sites. Within a site, marks are in number order.
  */
 export function numberCitations(sites: Partial<CitationGroups<readonly string[]>>): Citations {
   const order: string[] = [];
   const numbers = new Map<string, number>();
   const backlinks = new Map<string, CitationMark[]>();
   const mark = (ids: readonly string[]) =>
-    ids.map((sourceId) => {
+    ids
+      .map((sourceId) => {
       let n = numbers.get(sourceId);
       if (n === undefined) {
         order.push(sourceId);
@@ -65,11 +68,13 @@ export function numberCitations(sites: Partial<CitationGroups<readonly string[]>
       const m: CitationMark = { sourceId, n, letter, anchor: `cite-${n}${letter.length > 1 ? '-' : ''}${letter}` };
       list.push(m);
       return m;
-    });
+      })
+      .sort((a, b) => a.n - b.n);
   const body = (sites.body ?? []).map(mark);
   const timeline = (sites.timeline ?? []).map(mark);
   const figures = (sites.figures ?? []).map(mark);
-  return { order, numbers, groups: { body, timeline, figures }, backlinks };
+  const terms = (sites.terms ?? []).map(mark);
+  return { order, numbers, groups: { body, timeline, figures, terms }, backlinks };
 }
 
 /** Splits a `<Cite ids="a b, c">` attribute into ids. */

@@ -88,3 +88,25 @@ export function formatLongDate(value: string, locale = LOCALE): string {
   if (!f) formatters.set(`${locale}|long`, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
   return f.format(new Date(startOf(d)));
 }
+
+/** The period a story covers, from its first to its last timeline date. */
+export interface CoveredPeriod {
+  start: string;
+  end: string;
+  /** "January 2025 to April 13, 2026" (the start to the month, the end to its own precision). */
+  text: string;
+  /** ISO 8601 interval for JSON-LD and feeds: "2025-01-21/2026-04-13". */
+  iso: string;
+}
+
+export function coveredPeriod(dates: readonly string[], locale = LOCALE): CoveredPeriod | undefined {
+  if (dates.length === 0) return undefined;
+  const start = dates[0]!;
+  const end = dates.at(-1)!;
+  const s = parseIsoDate(start);
+  if (!s) throw new Error(`Not a real date: "${start}"`);
+  const endText = formatLongDate(end, locale);
+  if (start === end) return { start, end, text: endText, iso: start };
+  const startText = s.precision === 'year' ? formatDate(start, locale) : formatDate(start.slice(0, 7), locale);
+  return { start, end, text: startText === endText ? endText : `${startText} to ${endText}`, iso: `${start}/${end}` };
+}

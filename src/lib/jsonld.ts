@@ -13,6 +13,8 @@ export interface ArticleInput {
   image: string;
   /** Site origin, for the publisher. */
   site: string;
+  /** The period the story covers, as an ISO 8601 interval ("2025-01-21/2026-04-13"). */
+  coverage?: string | undefined;
   sources: readonly { publisher: string; title: string; url: string; published: string }[];
 }
 
@@ -25,6 +27,7 @@ export function newsArticle(a: ArticleInput): WithContext<NewsArticle> {
     description: a.dek,
     datePublished: a.published,
     dateModified: a.updated,
+    ...(a.coverage ? { temporalCoverage: a.coverage } : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
     url: a.url,
     image: [a.image],

@@ -6,3 +6,9 @@ export const LOCALE = 'en-US';
 export const OG_LOCALE = LOCALE.replace('-', '_');
 /** Size of every link-preview image, in pixels. */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
+
+/**
+ * Where readers report an error (the About page). A placeholder until a newsroom
+ * sets its own: CONTACT_EMAIL at build time, or change it here (README, "Deploying").
+ */
+export const CONTACT_EMAIL = process.env.CONTACT_EMAIL ?? 'corrections@example.org';

@@ -4,6 +4,23 @@ export interface StoryLike {
   data: { title: string; dek: string; published: string; updated?: string | undefined };
 }
 
+export interface ChangeLike {
+  id: string;
+  date: string;
+  kind: 'update' | 'correction';
+  text: string;
+}
+
+/** The latest update or correction (the last listed on its date), if any. */
+export function latestChange<T extends ChangeLike>(changes: readonly T[]): T | undefined {
+  return changes.reduce<T | undefined>((latest, c) => (!latest || c.date >= latest.date ? c : latest), undefined);
+}
+
+/** When a story last changed: its latest change, or updated, or published, whichever is latest. */
+export function lastChanged(data: { published: string; updated?: string | undefined; changes?: readonly ChangeLike[] }): string {
+  return [data.published, data.updated ?? data.published, ...(data.changes ?? []).map((c) => c.date)].sort().at(-1)!;
+}
+
 /** Path of a story page: "/openai-shifts-partners/". */
 export function storyPath(id: string): string {
   return `/${id}/`;

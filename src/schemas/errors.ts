@@ -7,7 +7,7 @@ import type { z } from 'astro/zod';
 import { formatPath, type Problem } from '../lib/problems.ts';
 
 /** What an entry of a list is called, for "add … to that source". */
-const ENTRY: Record<string, string> = { sources: 'source', timeline: 'timeline entry', figures: 'key figure' };
+const ENTRY: Record<string, string> = { sources: 'source', timeline: 'timeline entry', figures: 'key figure', terms: 'term', changes: 'change' };
 
 function container(path: readonly PropertyKey[]): string {
   if (path.length <= 1) return 'the frontmatter';

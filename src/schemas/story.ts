@@ -87,10 +87,22 @@ function fields<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
   });
 }
 
+/** What a source is, as the sources footer groups them and the printed endnotes name them. */
+export const SOURCE_KINDS = {
+  /** The party's own statement, filing or announcement. */
+  primary: 'Company statement',
+  /** A news organisation's reporting. */
+  report: 'News report',
+  /** Analysis or commentary by others. */
+  analysis: 'Analysis',
+} as const;
+
 /** One source in the story's ledger. */
 export const sourceSchema = fields('a source', {
   /** Stable id used by citations and by the `#source-<id>` anchor. */
   id: idSchema,
+  /** primary (the party's own statement, filing or announcement), report (news reporting) or analysis. */
+  kind: z.enum(['primary', 'report', 'analysis'], { error: 'is not a kind of source | write primary (the party’s own statement), report (news reporting) or analysis' }),
   /** Who published it, as readers know them: "CNBC". */
   publisher: text('the publisher'),
   /** The page's exact title. */
@@ -135,6 +147,36 @@ export const figureSchema = fields('a key figure', {
     .min(1, { error: 'lists no source | add the id of at least one source' }),
 });
 
+/** A term a reader may not know, defined from the sources, or marked as one they name without defining. */
+export const termSchema = fields('a term', {
+  /** Anchor id: the list entry is `#term-<id>`; the body writes <Term id="…">words</Term>. */
+  id: idSchema,
+  /** The term as readers meet it: "OpenAI Frontier". */
+  term: text('the term'),
+  /** One sentence in the newsroom's words, saying only what the sources say. */
+  definition: text('a one-sentence definition').optional(),
+  /** `none` when the sources name the term but do not define it (instead of a definition). */
+  definedBy: z.literal('none', { error: 'is not "none" | write definedBy: none when the sources do not define the term, or give a definition' }).optional(),
+  /** With definedBy: none, optionally what the sources do say about it. */
+  note: text('a note').optional(),
+  /** Ids of the sources that define (or name) it. */
+  sources: z
+    .array(idSchema, { error: 'is not a list of source ids | write the ids in brackets, like [cnbc-memo]' })
+    .min(1, { error: 'lists no source | add the id of at least one source' }),
+});
+
+/** One entry in "Updates and corrections". */
+export const changeSchema = fields('a change', {
+  /** Anchor id, `#change-<id>`: by convention "<date>-<what>". */
+  id: idSchema,
+  /** When the change was published, "YYYY-MM-DD". */
+  date: isoDateSchema,
+  /** update (new facts or a rewrite) or correction (something was wrong). */
+  kind: z.enum(['update', 'correction'], { error: 'is not a kind of change | write update or correction' }),
+  /** What changed, in one or two sentences. */
+  text: text('what changed'),
+});
+
 /** Frontmatter of a story, before cross-field checks. */
 export const storyFields = fields('a story', {
   /** The headline. */
@@ -151,6 +193,12 @@ export const storyFields = fields('a story', {
   timeline: z.array(timelineEntrySchema, { error: 'is not a list | list the events as "- id: …" entries' }).default([]),
   /** Key figures shown beside the story. */
   figures: z.array(figureSchema, { error: 'is not a list | list the figures as "- label: …" entries' }).default([]),
+  /** Terms explained in the "Terms" list, each used in the body as <Term id="…">. */
+  terms: z.array(termSchema, { error: 'is not a list | list the terms as "- id: …" entries' }).default([]),
+  /** Updates and corrections, oldest first; the latest is named beside the updated date. */
+  changes: z.array(changeSchema, { error: 'is not a list | list the changes as "- id: …" entries' }).default([]),
+  /** Why the short version has no "The other side" part: "none — no party contests this". */
+  otherSide: z.string({ error: 'is not text | write why there is no other side, as "none — …"' }).regex(/^none\b/, { error: 'does not start with "none" | write otherSide: none — and why no party’s view is given' }).optional(),
 });
 
 export type StoryFields = z.output<typeof storyFields>;
@@ -224,6 +272,24 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
     previous = { start, date };
   });
   entries<Figure>(data.figures).forEach((f, i) => checkRefs(f.sources, ['figures', i, 'sources']));
+  const termIds = new Set<string>();
+  entries<Term>(data.terms).forEach((t, i) => {
+    checkRefs(t.sources, ['terms', i, 'sources']);
+    const id = str(t.id);
+    if (id !== undefined && termIds.has(id)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], input: id, message: 'is used by two terms | give each term its own id' });
+    if (id !== undefined) termIds.add(id);
+    if (t.definition === undefined && t.definedBy === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['terms', i, 'term'], input: t.term, message: 'has no definition | give a one-sentence definition from the sources, or write definedBy: none when they name the term without defining it' });
+    } else if (t.definition !== undefined && t.definedBy !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['terms', i, 'definedBy'], input: t.definedBy, message: 'is given beside a definition | keep the definition, or remove it and keep definedBy: none' });
+    }
+  });
+  const changeIds = new Set<string>();
+  entries<Change>(data.changes).forEach((c, i) => {
+    const id = str(c.id);
+    if (id !== undefined && changeIds.has(id)) ctx.addIssue({ code: 'custom', path: ['changes', i, 'id'], input: id, message: 'is used by two changes | give each change its own id' });
+    if (id !== undefined) changeIds.add(id);
+  });
 
   const publishedText = str(data.published);
   const updatedText = str(data.updated);
@@ -232,6 +298,13 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
   if (published && updated && startOf(updated) < startOf(published)) {
     ctx.addIssue({ code: 'custom', path: ['updated'], input: updatedText, message: `is before published (${publishedText}) | set updated on or after the published date` });
   }
+  const lastDay = updated ?? published;
+  entries<Change>(data.changes).forEach((c, i) => {
+    const d = str(c.date) ? parseIsoDate(str(c.date)!) : null;
+    if (d && lastDay && startOf(d) > startOf(lastDay)) {
+      ctx.addIssue({ code: 'custom', path: ['changes', i, 'date'], input: c.date, message: `is after the story’s updated date (${updatedText ?? publishedText}) | set updated to the date of the latest change` });
+    }
+  });
 }
 
 /** The full frontmatter schema used by the content collection and by `npm run check:content`. */
@@ -242,6 +315,8 @@ export type Story = z.output<typeof storySchema>;
 export type Source = Story['sources'][number];
 export type TimelineEntry = Story['timeline'][number];
 export type Figure = Story['figures'][number];
+export type Term = Story['terms'][number];
+export type Change = Story['changes'][number];
 
 /**
  * The schema the content collection uses: the same rules, but each problem

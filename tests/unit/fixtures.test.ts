@@ -36,6 +36,23 @@ const CASES: [string, string][] = [
   ['broken MDX syntax (an unclosed tag)', 'mdx-unclosed-tag'],
   ['two sections with the same heading id', 'duplicate-heading-id'],
   ['an uncited paragraph', 'uncited-paragraph'],
+  // The explainer format.
+  ['a short version without the other side (and no otherSide)', 'no-other-side'],
+  ['a short-version part with an unknown label', 'part-unknown-label'],
+  ['a labelled part outside the short version', 'part-outside-short-version'],
+  ['text in the short version outside its parts', 'text-outside-parts'],
+  ['a short version too long for the printed brief', 'short-version-too-long'],
+  ['a source without a kind', 'source-without-kind'],
+  ['a source of an unknown kind', 'source-kind-unknown'],
+  ['an unknown term id in the body', 'unknown-term'],
+  ['a term never used', 'unused-term'],
+  ['a term with no definition and no definedBy: none', 'term-without-definition'],
+  ['a change dated after the story was updated', 'change-after-updated'],
+  ['a change of an unknown kind', 'change-kind-unknown'],
+  ['more key figures than the brief holds', 'too-many-figures'],
+  // The editor's path.
+  ['a link to another site that is not a source', 'off-site-link'],
+  ['<Cite id=…> instead of ids', 'cite-with-id'],
 ];
 
 const fixtures = listStoryFiles(BROKEN);
