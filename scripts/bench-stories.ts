@@ -120,6 +120,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
   const slug = `bench-story-${String(i).padStart(4, '0')}`;
   const publishers = Array.from({ length: size.sources ?? PUBLISHERS.length }, (_, k) => PUBLISHERS[k] ?? `Newswire ${k + 1}`);
   const sources = publishers.map((publisher, k) => ({
+    kind: k < 7 ? 'report' : 'primary',
     id: `${publisher.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '')}-${k + 1}`,
     publisher,
     title: cap(phrase(r, r.int(6, 11))),
@@ -147,7 +148,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     id: `${e.date}-event-${k + 1}`,
     date: e.date,
     precision: e.precision,
-    title: cap(phrase(r, r.int(5, 8))),
+    title: cap(phrase(r, r.int(4, 6))).slice(0, 60).trim(),
     text: sentence(r, 16, 24),
     // Every source is cited somewhere, however many there are.
     sources: [...new Set([ids[k % ids.length]!, ...(k % 3 === 0 ? [ids[(k + 4) % ids.length]!] : []), ...ids.slice(all.length).filter((_, j) => j % all.length === k)])],
@@ -166,7 +167,15 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
   const heads = Array.from({ length: sections }, (_, k) => `${shuffled[k % shuffled.length]!}${k >= shuffled.length ? ` ${Math.floor(k / shuffled.length) + 1}` : ''}`);
   const blocks: string[] = [
     `## The short version ${ANCHOR}the-short-version summary${END}`,
-    [item(), item(), item(), item()].join('\n'),
+    // The four labelled parts, about 90 words.
+    ...(
+      [
+        ['What happened', false],
+        ['Why it matters', true],
+        ['The other side', false],
+        ['What to watch', true],
+      ] as const
+    ).map(([label, analysis]) => `<Part label="${label}"${analysis ? ' analysis' : ''}>\n\n${sentence(r, 14, 20)}${analysis ? '' : ` ${cite()}`}\n\n</Part>`),
   ];
   heads.forEach((h, k) => {
     const id = h.toLowerCase().replace(/’/g, '').replace(/[^a-z0-9]+/g, '-');
@@ -191,6 +200,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
       'sources:',
       ...sources.flatMap((s) => [
         `  - id: ${s.id}`,
+        `    kind: ${s.kind}`,
         `    publisher: ${s.publisher}`,
         `    title: ${s.title}`,
         `    url: ${s.url}`,

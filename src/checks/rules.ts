@@ -61,7 +61,7 @@ export const PART_LABELS = ['What happened', 'Why it matters', 'The other side',
  * What the printed brief can hold on one page (tests/e2e/print.spec.ts prints a
  * story at every cap, tests/fixtures/valid/at-the-caps.mdx).
  */
-export const PRINT_CAPS = { shortVersionWords: 150, figures: 4, timeline: 10, sources: 10, timelineTitle: 60 } as const;
+export const PRINT_CAPS = { shortVersionWords: 150, figures: 4, timeline: 8, sources: 8, timelineTitle: 60 } as const;
 
 export const isJsx = (node: Node, name?: string): node is Jsx =>
   (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (!name || (node as Jsx).name === name);

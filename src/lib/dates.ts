@@ -107,6 +107,8 @@ export function coveredPeriod(dates: readonly string[], locale = LOCALE): Covere
   if (!s) throw new Error(`Not a real date: "${start}"`);
   const endText = formatLongDate(end, locale);
   if (start === end) return { start, end, text: endText, iso: start };
-  const startText = s.precision === 'year' ? formatDate(start, locale) : formatDate(start.slice(0, 7), locale);
+  // The start to the month ("January 2025"), or to the day when the period is within one month.
+  const sameMonth = start.slice(0, 7) === end.slice(0, 7) && s.precision === 'day';
+  const startText = s.precision === 'year' ? formatDate(start, locale) : sameMonth ? formatLongDate(start, locale) : formatDate(start.slice(0, 7), locale);
   return { start, end, text: startText === endText ? endText : `${startText} to ${endText}`, iso: `${start}/${end}` };
 }

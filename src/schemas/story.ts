@@ -179,10 +179,10 @@ export const changeSchema = fields('a change', {
 
 /** Frontmatter of a story, before cross-field checks. */
 export const storyFields = fields('a story', {
-  /** The headline. */
-  title: text('a title'),
+  /** The headline: the news in a few words; at most 54 characters, so the page title (" · The Explainer" added) fits search results and tabs. */
+  title: text('a title').max(54, { error: 'is longer than 54 characters | shorten the headline; the dek says the rest' }),
   /** One sentence under the headline; also the page's description. */
-  dek: text('a dek (one sentence under the title)'),
+  dek: text('a dek (one sentence under the title)').max(200, { error: 'is longer than 200 characters | keep it to one sentence; the short version says the rest' }),
   /** First publication, "YYYY-MM-DD". */
   published: isoDateSchema,
   /** Last substantive update, "YYYY-MM-DD"; defaults to `published`. */

@@ -6,8 +6,8 @@ export function validStory() {
     published: '2026-04-14',
     updated: '2026-04-15',
     sources: [
-      { id: 'one', publisher: 'Pub One', title: 'First source', url: 'https://example.com/one', published: '2026-04-13' },
-      { id: 'two', publisher: 'Pub Two', title: 'Second source', url: 'https://example.com/two', published: '2026-02-27' },
+      { id: 'one', kind: 'report', publisher: 'Pub One', title: 'First source', url: 'https://example.com/one', published: '2026-04-13' },
+      { id: 'two', kind: 'primary', publisher: 'Pub Two', title: 'Second source', url: 'https://example.com/two', published: '2026-02-27' },
     ],
     timeline: [
       { id: '2025-deal', date: '2025', precision: 'year', title: 'A year event', text: 'It happened.', sources: ['two'] },
@@ -18,8 +18,37 @@ export function validStory() {
   };
 }
 
+/** The short version every story opens with: 26 lines before the first ordinary section. */
+export const SHORT_VERSION = `## The short version
+
+<Part label="What happened">
+
+A cited fact. <Cite ids="one" />
+
+</Part>
+
+<Part label="Why it matters" analysis>
+
+Our reading of it.
+
+</Part>
+
+<Part label="The other side">
+
+Their view. <Cite ids="two" />
+
+</Part>
+
+<Part label="What to watch" analysis>
+
+What comes next.
+
+</Part>
+
+`;
+
 export const validBody = `
-## First section
+${SHORT_VERSION}## First section
 
 A cited paragraph. <Cite ids="one" />
 

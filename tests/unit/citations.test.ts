@@ -12,9 +12,14 @@ describe('numberCitations', () => {
 
   it('gives every citation its own anchor and lists them as backlinks of the source', () => {
     const c = numberCitations({ body: [['b'], ['a', 'b'], ['b']] });
-    expect(c.groups.body.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1a'], ['cite-2a', 'cite-1b'], ['cite-1c']]);
+    expect(c.groups.body.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1a'], ['cite-1b', 'cite-2a'], ['cite-1c']]);
     expect(c.backlinks.get('b')!.map((m) => m.anchor)).toEqual(['cite-1a', 'cite-1b', 'cite-1c']);
     expect(c.backlinks.get('a')!.map((m) => m.anchor)).toEqual(['cite-2a']);
+  });
+
+  it('lists the marks of one citation in number order, whatever order the ids were written in', () => {
+    const c = numberCitations({ body: [['a'], ['b'], ['b', 'a']] });
+    expect(c.groups.body[2]!.map((m) => m.n)).toEqual([1, 2]);
   });
 
   it('keeps anchors unique past the 26th citation of one source', () => {
@@ -30,7 +35,7 @@ describe('numberCitations', () => {
     expect(c.order).toEqual(['a', 't', 'f']);
     expect(c.groups.body.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1a']]);
     expect(c.groups.timeline.map((s) => s.map((m) => m.anchor))).toEqual([['cite-2a']]);
-    expect(c.groups.figures.map((s) => s.map((m) => m.anchor))).toEqual([['cite-3a', 'cite-1b']]);
+    expect(c.groups.figures.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1b', 'cite-3a']]);
   });
 });
 

@@ -35,3 +35,14 @@ describe('dates', () => {
     expect(isAfter(parseIsoDate('2026-11')!, today)).toBe(false);
   });
 });
+
+describe('coveredPeriod', () => {
+  it('runs from the first timeline date, to the month, to the last, to its day', async () => {
+    const { coveredPeriod } = await import('../../src/lib/dates.ts');
+    expect(coveredPeriod(['2025-01-21', '2025-10-28', '2026-04-13'])).toEqual({ start: '2025-01-21', end: '2026-04-13', text: 'January 2025 to April 13, 2026', iso: '2025-01-21/2026-04-13' });
+    expect(coveredPeriod(['2026-03-01', '2026-03-22'])?.text).toBe('March 1, 2026 to March 22, 2026');
+    expect(coveredPeriod(['2025', '2026-02'])?.text).toBe('2025 to February 2026');
+    expect(coveredPeriod(['2026-04-13'])).toEqual({ start: '2026-04-13', end: '2026-04-13', text: 'April 13, 2026', iso: '2026-04-13' });
+    expect(coveredPeriod([])).toBeUndefined();
+  });
+});

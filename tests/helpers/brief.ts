@@ -1,0 +1,89 @@
+/**
+ * The printed brief, as a reader holds it: print a story page to PDF on Letter
+ * or A4 (Chromium's default 0.4 in margins, no scaling), read the PDF's text
+ * and word boxes with poppler, and check that every part the brief must carry
+ * is there by its content. Used by tests/e2e/print.spec.ts (every story) and
+ * tests/unit/print-caps.test.ts (a fixture story at every cap).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+
+export const MARGIN_IN = 0.4;
+export const MARGIN = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
+export const PAPERS = [
+  { format: 'Letter', width: 8.5, height: 11 },
+  { format: 'A4', width: 8.27, height: 11.69 },
+] as const;
+export type Paper = (typeof PAPERS)[number];
+export const ARTIFACTS = path.resolve('test-results', 'print-briefs');
+
+/** What the brief must carry, read from the page itself. */
+export interface BriefParts {
+  title: string;
+  canonical: string;
+  /** Label and first words of each part of the short version; whether it is analysis. */
+  parts: { label: string; words: string; analysis: boolean }[];
+  figures: string[];
+  dates: string[];
+  urls: string[];
+  kinds: string[];
+}
+
+export async function briefParts(page: Page): Promise<BriefParts> {
+  return page.evaluate(() => {
+    const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      title: text(document.querySelector('h1')),
+      canonical: document.querySelector('link[rel=canonical]')!.getAttribute('href')!,
+      parts: [...document.querySelectorAll('.short-version .part')].map((p) => ({
+        label: text(p.querySelector('.part-label')).replace(/\s*Analysis$/, ''),
+        words: text(p.querySelector('p, li')).split(' ').slice(0, 6).join(' '),
+        analysis: p.classList.contains('part-analysis'),
+      })),
+      figures: [...document.querySelectorAll('.figure-value')].map(text),
+      dates: [...document.querySelectorAll('.timeline-date')].map(text),
+      urls: [...document.querySelectorAll('.source-title')].map((a) => a.getAttribute('href')!),
+      kinds: [...document.querySelectorAll('.source-kind')].map((k) => text(k).replace(/\.$/, '')),
+    };
+  });
+}
+
+/** Prints the page (already in print media) to a PDF and a PNG beside it; returns the PDF's path. */
+export async function printBrief(page: Page, name: string, paper: Paper): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const pdf = path.join(ARTIFACTS, `${name}-${paper.format}.pdf`);
+  writeFileSync(pdf, await page.pdf({ format: paper.format, margin: MARGIN, printBackground: true }));
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
+  return pdf;
+}
+
+export const pdfPages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+// -raw: the text in the order it was drawn (the DOM order), so a URL broken over lines in a column reads whole.
+export const pdfText = (pdf: string) => execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** How far down the printable height of page 1 the text reaches (0 to 1). */
+export function pdfFill(pdf: string, paper: Paper): number {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const bottom = Math.max(...[...html.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+  return (bottom - MARGIN_IN * 72) / ((paper.height - 2 * MARGIN_IN) * 72);
+}
+
+/** Every part the brief must carry that the PDF's text lacks; empty when all are there. */
+export function missingParts(text: string, parts: BriefParts): string[] {
+  const flat = squash(text);
+  const lacks = (what: string, s: string) => (flat.includes(squash(s)) ? [] : [`${what}: "${s}"`]);
+  return [
+    ...lacks('the headline', parts.title),
+    ...lacks('the address', parts.canonical),
+    ...(parts.parts.length === 0 ? ['the short version: no parts on the page'] : []),
+    ...parts.parts.flatMap((p) => [...lacks('a part’s label', p.label.toUpperCase()), ...lacks(`the words of "${p.label}"`, p.words)]),
+    ...(parts.parts.some((p) => p.analysis) ? lacks('the Analysis label', 'ANALYSIS') : []),
+    ...parts.figures.flatMap((f) => lacks('a key figure', f)),
+    ...parts.dates.flatMap((d) => lacks('a timeline date', d)),
+    ...parts.urls.flatMap((u) => lacks('a source URL', u)),
+    ...parts.kinds.flatMap((k) => lacks('a source’s kind', k)),
+  ];
+}
