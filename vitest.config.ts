@@ -5,5 +5,10 @@ export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 60_000,
+    // Each test file in a fresh worker (Vitest's default, set on purpose, which also stops its
+    // "faster with isolate: false" tip): files keep module state (caches, counters, temporary
+    // folders) and set up Astro's renderers, and sharing workers would let one file's state
+    // reach another. It costs about 4 s of a 45 s run.
+    isolate: true,
   },
 });
