@@ -1,9 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
+import { freePort } from './scripts/free-port.ts';
 import { systemChromium } from './scripts/system-chromium.ts';
 
 /** A system Chromium (CHROME_PATH, or Debian's /usr/bin/chromium) when there is one; else Playwright's own. */
 const chromiumPath = systemChromium();
-const PORT = Number(process.env.TEST_PORT ?? 4322);
+
+/**
+ * The port the site is served on for the tests: TEST_PORT, or a free one the system picks, so
+ * two checkouts can run `npm test` at once. Playwright loads this file in its main process and
+ * again in each worker: the main process picks the port once and puts it in TEST_PORT, which the
+ * workers inherit, so all of them test the same server.
+ */
+process.env.TEST_PORT ??= String(await freePort());
+const PORT = Number(process.env.TEST_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,6 +36,7 @@ export default defineConfig({
     command: `node scripts/serve.ts`,
     env: { PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/`,
+    // Never test a server that is already there: it could be another checkout's site.
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

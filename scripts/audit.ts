@@ -11,7 +11,7 @@
  */
 import { systemChromium } from './system-chromium.ts';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireDist, sitemapPaths } from './built-site.ts';
 

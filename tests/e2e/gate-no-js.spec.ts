@@ -5,7 +5,7 @@
  * text a script would reveal is a failure.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { declaredAliases, stories } from '../helpers/site.ts';
 
 const STORIES = stories();

@@ -60,7 +60,7 @@ test.describe('privacy', () => {
       expect(page.frames(), 'no frames besides the page').toHaveLength(1);
       expect(page_.cookies, 'no cookies').toBe('');
       expect(page_.storage, 'nothing in local or session storage').toBe(0);
-      expect(await context.serviceWorkers(), 'no service workers').toEqual([]);
+      expect(context.serviceWorkers(), 'no service workers').toEqual([]);
       console.log(`privacy ${path}: ${requests.length} requests, all to ${origin}; fonts loaded: ${page_.fonts.join(', ') || 'none (system fonts)'}`);
     });
   }
