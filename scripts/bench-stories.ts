@@ -106,7 +106,7 @@ export interface SyntheticStory {
   floorMdx: string;
 }
 
-/** The size of a story; the benchmark's default is about 1,500 words, 10 sources and 8 timeline entries. */
+/** The size of a story; the benchmark's default is about 1,500 words, 8 sources and 8 timeline entries. */
 export interface StorySize {
   /** Words in the body, roughly (within about 60); default: 5 sections, about 1,500. */
   words?: number;
@@ -118,7 +118,8 @@ export interface StorySize {
 export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory {
   const r = rng(i + 1);
   const slug = `bench-story-${String(i).padStart(4, '0')}`;
-  const publishers = Array.from({ length: size.sources ?? PUBLISHERS.length }, (_, k) => PUBLISHERS[k] ?? `Newswire ${k + 1}`);
+  // 8 sources by default: the most a story can have (the printed brief's cap, PRINT_CAPS in src/checks/rules.ts).
+  const publishers = Array.from({ length: size.sources ?? 8 }, (_, k) => PUBLISHERS[k] ?? `Newswire ${k + 1}`);
   const sources = publishers.map((publisher, k) => ({
     kind: k < 7 ? 'report' : 'primary',
     id: `${publisher.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '')}-${k + 1}`,
@@ -126,7 +127,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     title: cap(phrase(r, r.int(6, 11))),
     url: `https://www.example-${k + 1}.com/2025/${pad((k % 12) + 1)}/${slug}-${k + 1}.html`,
     published: `2025-${pad((k % 12) + 1)}-${pad(r.int(1, 28))}`,
-    note: k === 8 ? 'A regulatory filing; figures are as the company reported them.' : undefined,
+    note: k === 7 ? 'A regulatory filing; figures are as the company reported them.' : undefined,
     quotes: k < 2 ? [phrase(r, 5)] : undefined,
   }));
   const ids = sources.map((s) => s.id);
@@ -183,7 +184,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     const paras = [paragraph([ids[(2 * k) % ids.length]!]), paragraph([ids[(2 * k + 1) % ids.length]!]), paragraph(), paragraph()];
     if (k === 0) {
       paras[0] = `${sentence(r)} ${cap(sources[0]!.publisher)} reported it as “${sources[0]!.quotes![0]}” in its account. ${cite(ids[0]!)} ${sentence(r)} _${cap(phrase(r, 6))}_, the filing says. ${cite()}`;
-      paras[1] = `${sentence(r)} A spokesperson called it “${sources[1]!.quotes![0]}” when asked. ${sentence(r)} The [full filing](${sources[8]!.url}) lists the terms. ${cite(ids[1]!, ids[8]!)}`;
+      paras[1] = `${sentence(r)} A spokesperson called it “${sources[1]!.quotes![0]}” when asked. ${sentence(r)} The [full filing](${sources[7]!.url}) lists the terms. ${cite(ids[1]!, ids[7]!)}`;
     }
     if (k === 2) paras.splice(2, 0, `<Analysis>\n\n${sentence(r)} ${sentence(r)} ${cite()}\n\n</Analysis>`);
     if (k === 3) paras.splice(2, 0, `### A closer look`);
@@ -193,7 +194,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
 
   const head = [
       '---',
-      `title: "Synthetic story ${i}: ${cap(phrase(r, 5))}"`,
+      `title: "${`Synthetic story ${i}: ${cap(phrase(r, 5))}`.slice(0, 54).trim()}"`,
       `dek: ${cap(phrase(rng(i + 7), 18))}.`,
       `published: "2025-11-${pad((i % 28) + 1)}"`,
       `updated: "2025-12-${pad((i % 28) + 1)}"`,

@@ -33,7 +33,7 @@
  *   BENCH_KEEP=1             keep the temporary folder (stories, outputs, logs, profiles)
  */
 import { execSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { copySite } from './site-copy.ts';
 import os from 'node:os';
 import path from 'node:path';

@@ -31,8 +31,8 @@ export function measureSite(dir: string): PageFigures[] {
   });
 }
 
-/** Story pages are every page but the home page and the 404 page. */
-export const isStoryPage = (f: PageFigures) => f.page !== '/' && !/^\/404(\.html|\/)$/.test(f.page);
+/** Story pages are every page but the home page, the About page and the 404 page. */
+export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !/^\/404(\.html|\/)$/.test(f.page);
 
 /** Home and 404 as they are; the median and the largest story page, column by column. */
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {

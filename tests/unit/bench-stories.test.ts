@@ -17,11 +17,11 @@ describe('synthetic benchmark stories', () => {
     expect(await checkStories(listStoryFiles(dir))).toEqual([]);
   });
 
-  it.each([0, 1, 999])('story %i has about 1,500 words, 6 sections, 10 sources, 8 timeline entries, citations throughout', (i) => {
+  it.each([0, 1, 999])('story %i has about 1,500 words, 6 sections, 8 sources, 8 timeline entries, citations throughout', (i) => {
     const { mdx } = syntheticStory(i);
     const { story } = parseStory(mdx, 'x.mdx');
     const fm = story!.frontmatter as { sources: unknown[]; timeline: unknown[]; figures: unknown[] };
-    expect(fm.sources).toHaveLength(10);
+    expect(fm.sources).toHaveLength(8);
     expect(fm.timeline).toHaveLength(8);
     expect(fm.figures).toHaveLength(4);
     expect(story!.body.match(/^## /gm)).toHaveLength(6);

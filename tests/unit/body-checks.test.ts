@@ -32,7 +32,7 @@ describe('story body checks', () => {
 
   it('refuses a source that is never cited', async () => {
     const fm = validStory();
-    fm.sources.push({ id: 'three', publisher: 'P3', title: 'T3', url: 'https://example.com/3', published: '2026-01-01' });
+    fm.sources.push({ id: 'three', kind: 'report', publisher: 'P3', title: 'T3', url: 'https://example.com/3', published: '2026-01-01' });
     expect((await check(validBody, fm)).join('\n')).toContain('sources[2].id: "three" is never cited');
   });
 
