@@ -1,7 +1,7 @@
 /** Small helpers over the story collection, pure so they can be tested on plain objects. */
 export interface StoryLike {
   id: string;
-  data: { title: string; dek: string; published: string; updated?: string | undefined };
+  data: { title: string; dek: string; published: string; updated?: string | undefined; changes?: readonly ChangeLike[] };
 }
 
 export interface ChangeLike {
@@ -26,9 +26,9 @@ export function storyPath(id: string): string {
   return `/${id}/`;
 }
 
-/** Newest first, by updated (or published) date, then by title. */
+/** Newest first, by the latest change (updated, or published), then by title. */
 export function sortStories<T extends StoryLike>(stories: readonly T[]): T[] {
-  const key = (s: T) => s.data.updated ?? s.data.published;
+  const key = (s: T) => lastChanged(s.data);
   return [...stories].sort((a, b) => key(b).localeCompare(key(a)) || a.data.title.localeCompare(b.data.title));
 }
 

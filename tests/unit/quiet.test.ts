@@ -35,8 +35,8 @@ async function devOutput(command: string, args: string[], name: string): Promise
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`the dev server gave no address in 60 s:\n${out}`));
-    }, 60_000);
+      reject(new Error(`the dev server gave no address in 150 s:\n${out}`));
+    }, 150_000);
     const read = (d: Buffer) => {
       out += d;
       if (/Local\s+http:/.test(out)) {
@@ -71,5 +71,5 @@ describe('quiet output', () => {
     const dev = await devOutput('npm', ['run', 'dev', '--', '--port', String(b)], 'npm');
     expect(dev).toContain(`Local    http://127.0.0.1:${b}/`);
     expect(dev).not.toContain(TELEMETRY_NOTICE);
-  });
+  }, 320_000);
 });

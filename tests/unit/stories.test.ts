@@ -32,3 +32,20 @@ describe('storyPath and pageSections', () => {
     expect(pageSections(headings, [{ slug: 'sources', text: 'Sources' }]).map((s) => s.slug)).toEqual(['the-memo', 'the-deal', 'sources']);
   });
 });
+
+describe('latestChange and lastChanged', () => {
+  const change = (id: string, date: string, kind: 'update' | 'correction' = 'update') => ({ id, date, kind, text: 't' });
+  it('names the latest update or correction, the last listed on its date', async () => {
+    const { latestChange } = await import('../../src/lib/stories.ts');
+    expect(latestChange([])).toBeUndefined();
+    expect(latestChange([change('a', '2026-01-01'), change('b', '2026-03-01', 'correction'), change('c', '2026-02-01')])?.id).toBe('b');
+    expect(latestChange([change('a', '2026-03-01'), change('b', '2026-03-01', 'correction')])?.id).toBe('b');
+  });
+
+  it('dates a story by its latest change, so the feed and the home page move with corrections', async () => {
+    const { lastChanged } = await import('../../src/lib/stories.ts');
+    expect(lastChanged({ published: '2026-01-01' })).toBe('2026-01-01');
+    expect(lastChanged({ published: '2026-01-01', updated: '2026-02-01' })).toBe('2026-02-01');
+    expect(lastChanged({ published: '2026-01-01', updated: '2026-02-01', changes: [change('x', '2026-02-10')] })).toBe('2026-02-10');
+  });
+});
