@@ -28,6 +28,8 @@ import { readStory } from '../checks/story-file.ts';
 export interface StoryBodyExports {
   /** Each <Cite>'s source ids, in reading order. */
   bodyCitations: string[][];
+  /** How many of them come before <StoryPanels /> (the key figures and timeline). */
+  citationsBeforePanels: number;
   readingMinutes: number;
 }
 
@@ -86,14 +88,26 @@ export default function remarkStory() {
     });
     const second = tree.children.findIndex((c, i) => c.type === 'heading' && c.depth === 2 && tree.children.slice(0, i).some((p) => p.type === 'heading' && p.depth === 2));
     const panels: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: PANELS_ELEMENT, attributes: [], children: [] };
-    if (tree.children.some((c) => c.type === 'heading' && c.depth === 2)) tree.children.splice(second < 0 ? tree.children.length : second, 0, panels);
+    const panelsAt = tree.children.some((c) => c.type === 'heading' && c.depth === 2) ? (second < 0 ? tree.children.length : second) : -1;
+    if (panelsAt >= 0) tree.children.splice(panelsAt, 0, panels);
     const bodyCitations = cites.map((c) => parseIds(attr(c, 'ids') ?? ''));
-    // The body comes first in reading order, so its numbers are the page's.
-    const { groups } = numberCitations({ body: bodyCitations });
+    // Numbered in reading order, the key figures and timeline included, as the page numbers them.
+    const afterPanels = new Set<Jsx>();
+    if (panelsAt >= 0) visit({ type: 'root', children: tree.children.slice(panelsAt) } as Root, (n) => void (isJsx(n, 'Cite') && afterPanels.add(n)));
+    const citationsBeforePanels = cites.filter((c) => !afterPanels.has(c)).length;
+    const entries = <T>(field: string) => list<T>(story?.[field]);
+    const { groups } = numberCitations(
+      {
+        body: bodyCitations,
+        figures: entries<{ sources?: unknown }>('figures').map((f) => list<string>(f?.sources)),
+        timeline: entries<{ sources?: unknown }>('timeline').map((e) => list<string>(e?.sources)),
+      },
+      citationsBeforePanels,
+    );
     cites.forEach((c, i) => {
       c.attributes = [expressionAttribute('refs', toRefs(groups.body[i] ?? [], names))];
     });
-    const exports: StoryBodyExports = { bodyCitations, readingMinutes: readingMinutes(countWords(toString(tree))) };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, readingMinutes: readingMinutes(countWords(toString(tree))) };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

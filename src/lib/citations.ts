@@ -46,10 +46,12 @@ export function letterFor(k: number): string {
 }
 
 /**
- * Numbers a story's citations: the body, then the timeline, the key figures and
- * the terms. A missing group has no sites. Within a site, marks are in number order.
+ * Numbers a story's citations in reading order: the body up to the key figures and
+ * timeline (`bodyBeforePanels` of its sites: the short version), the key figures,
+ * the timeline, the rest of the body, then the terms. A missing group has no
+ * sites. Within a site, marks are in number order.
  */
-export function numberCitations(sites: Partial<CitationGroups<readonly string[]>>): Citations {
+export function numberCitations(sites: Partial<CitationGroups<readonly string[]>>, bodyBeforePanels = sites.body?.length ?? 0): Citations {
   const order: string[] = [];
   const numbers = new Map<string, number>();
   const backlinks = new Map<string, CitationMark[]>();
@@ -70,9 +72,10 @@ export function numberCitations(sites: Partial<CitationGroups<readonly string[]>
       return m;
       })
       .sort((a, b) => a.n - b.n);
-  const body = (sites.body ?? []).map(mark);
-  const timeline = (sites.timeline ?? []).map(mark);
+  const before = (sites.body ?? []).slice(0, bodyBeforePanels).map(mark);
   const figures = (sites.figures ?? []).map(mark);
+  const timeline = (sites.timeline ?? []).map(mark);
+  const body = [...before, ...(sites.body ?? []).slice(bodyBeforePanels).map(mark)];
   const terms = (sites.terms ?? []).map(mark);
   return { order, numbers, groups: { body, timeline, figures, terms }, backlinks };
 }

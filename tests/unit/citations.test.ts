@@ -30,12 +30,15 @@ describe('numberCitations', () => {
     expect(anchors[26]).toBe('cite-1-27');
   });
 
-  it('counts the body first, then the timeline, then the figures, and returns each group by name', () => {
-    const c = numberCitations({ figures: [['f', 'a']], timeline: [['t']], body: [['a']] });
-    expect(c.order).toEqual(['a', 't', 'f']);
-    expect(c.groups.body.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1a']]);
-    expect(c.groups.timeline.map((s) => s.map((m) => m.anchor))).toEqual([['cite-2a']]);
-    expect(c.groups.figures.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1b', 'cite-3a']]);
+  it('counts in reading order: the short version, the key figures, the timeline, the rest of the body, the terms; each group by name', () => {
+    const c = numberCitations({ figures: [['f', 'a']], timeline: [['t']], body: [['a'], ['b']], terms: [['z']] }, 1);
+    expect(c.order).toEqual(['a', 'f', 't', 'b', 'z']);
+    expect(c.groups.body.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1a'], ['cite-4a']]);
+    expect(c.groups.figures.map((s) => s.map((m) => m.anchor))).toEqual([['cite-1b', 'cite-2a']]);
+    expect(c.groups.timeline.map((s) => s.map((m) => m.anchor))).toEqual([['cite-3a']]);
+    expect(c.groups.terms.map((s) => s.map((m) => m.anchor))).toEqual([['cite-5a']]);
+    // Without the split, the whole body comes first.
+    expect(numberCitations({ figures: [['f']], body: [['a'], ['b']] }).order).toEqual(['a', 'b', 'f']);
   });
 });
 

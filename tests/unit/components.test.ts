@@ -1,7 +1,10 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import FormattedDate from '../../src/components/FormattedDate.astro';
+import ChangeList from '../../src/components/ChangeList.astro';
 import SourceList from '../../src/components/SourceList.astro';
+import StoryHeader from '../../src/components/StoryHeader.astro';
+import TermList from '../../src/components/TermList.astro';
 import Timeline from '../../src/components/Timeline.astro';
 import { numberCitations } from '../../src/lib/citations.ts';
 import Cite from '../../src/user-components/Cite.astro';
@@ -46,5 +49,40 @@ describe('components rendered with the Container API', () => {
     expect(html.indexOf('id="source-two"')).toBeLessThan(html.indexOf('id="source-one"'));
     expect(html).toContain('href="#cite-1b" aria-label="Back to citation 1b"');
     expect(html).toContain('<a class="source-title" href="https://example.com/one" rel="noopener">First source</a>');
+  });
+
+  const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3 };
+  it('StoryHeader shows the covered period apart from the dates, and names the latest change beside the updated date', async () => {
+    const html = await render(StoryHeader, { ...header, latest: { id: '2026-04-20-new', date: '2026-04-20', kind: 'update', text: 'Added the vote count.' } });
+    expect(html).toContain('<strong>Covers</strong> March 2026 to April 13, 2026');
+    expect(html).toMatch(/Updated <time datetime="2026-04-20">April 20, 2026<\/time> \(<a href="#change-2026-04-20-new">what changed<\/a>\)/);
+    expect(html).not.toContain('correction-notice');
+  });
+
+  it('StoryHeader shows a correction at the top until the next update', async () => {
+    const html = await render(StoryHeader, { ...header, latest: { id: '2026-04-20-fix', date: '2026-04-20', kind: 'correction', text: 'The strike lasted nine days, not ten.' } });
+    expect(html).toMatch(/class="correction-notice" role="note"><strong>Correction, <time datetime="2026-04-20">April 20, 2026<\/time>:<\/strong> The strike lasted nine days, not ten\./);
+  });
+
+  it('TermList defines each term, or says the sources do not, with its citation', async () => {
+    const terms = [
+      { id: 'berth', term: 'Berth', definition: 'A place where a ship ties up.', sources: ['one'] },
+      { id: 'lockout', term: 'Lockout', definedBy: 'none' as const, note: 'The union used the word.', sources: ['two'] },
+    ];
+    const cites = numberCitations({ terms: terms.map((t) => t.sources) });
+    const html = await render(TermList, { terms, marks: cites.groups.terms, sources });
+    expect(html).toContain('<div id="term-berth" class="term-entry"><dt>Berth</dt>');
+    expect(html).toContain('A place where a ship ties up.');
+    expect(html).toContain('<span class="undefined-term">The sources name it but do not define it.</span> The union used the word.');
+    expect(html).toContain('href="#source-two"');
+  });
+
+  it('ChangeList lists changes newest first, each with its anchor and kind', async () => {
+    const html = await render(ChangeList, { changes: [
+      { id: 'a', date: '2026-04-15', kind: 'update', text: 'First.' },
+      { id: 'b', date: '2026-04-16', kind: 'correction', text: 'Second.' },
+    ] });
+    expect(html.indexOf('id="change-b"')).toBeLessThan(html.indexOf('id="change-a"'));
+    expect(html).toContain('<strong>Correction:</strong> Second.');
   });
 });

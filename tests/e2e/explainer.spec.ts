@@ -1,0 +1,120 @@
+/**
+ * The explainer format as a reader meets it: when the news happened, the short
+ * version's labelled parts, terms that open in place (and work without
+ * JavaScript), sources grouped by kind, updates and corrections, the About page.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { stories } from '../helpers/site.ts';
+
+const STORIES = stories();
+const STORY = STORIES.find((s) => s.id === 'openai-shifts-partners')!.path;
+
+test('the header says what period the story covers, apart from when it was published and updated', async ({ page }) => {
+  await page.goto(STORY);
+  const header = page.locator('.story-header');
+  await expect(header.locator('.covers')).toHaveText('Covers January 2025 to April 13, 2026');
+  await expect(header.locator('.meta')).toContainText('Published November 26, 2026');
+  await expect(header.getByRole('link', { name: 'what changed' })).toHaveAttribute('href', /^#change-/);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd.temporalCoverage).toBe('2025-01-21/2026-04-13');
+  await page.goto('/');
+  await expect(page.locator('.lead-story .covers')).toHaveText('Covers January 2025 to April 13, 2026');
+});
+
+test('the feed dates each story by its latest change and says the period it covers', async ({ request }) => {
+  const xml = await (await request.get('/rss.xml')).text();
+  expect(xml).toContain('<dc:coverage>2025-01-21/2026-04-13</dc:coverage>');
+  expect(xml).toMatch(/Covers January 2025 to April 13, 2026\./);
+  expect(xml).toContain('<pubDate>Thu, 26 Nov 2026 00:00:00 GMT</pubDate>');
+});
+
+test('the short version is four labelled parts, analysis labelled where it is analysis', async ({ page }) => {
+  await page.goto(STORY);
+  const labels = await page.locator('.short-version .part-label').allTextContents();
+  expect(labels.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(['What happened', 'Why it matters Analysis', 'The other side', 'What to watch Analysis']);
+  // The Analysis label is read out, not hidden.
+  await expect(page.getByRole('heading', { level: 3, name: 'Why it matters Analysis' })).toBeVisible();
+  await expect(page.locator('.short-version .part').nth(2)).toContainText('Microsoft');
+  // Then the key figures and the timeline, before the other sections.
+  const order = await page.locator('.prose > section').evaluateAll((s) => s.map((x) => x.getAttribute('data-section')));
+  expect(order.slice(0, 3)).toEqual(['the-short-version', 'key-figures', 'timeline']);
+});
+
+test('a citation mark never starts a line, and marks in one place read in number order', async ({ page }) => {
+  await page.goto(STORY);
+  const groups = await page.locator('sup.cite').evaluateAll((sups) => sups.map((s) => [...s.querySelectorAll('a')].map((a) => Number(a.textContent!.replace(/\D/g, '')))));
+  for (const g of groups) expect(g).toEqual([...g].sort((a, b) => a - b));
+  const before = await page.locator('sup.cite').evaluateAll((sups) => sups.map((s) => s.previousSibling?.textContent?.slice(-1) ?? ''));
+  for (const c of before) expect(c).not.toMatch(/^[ \t\n]$/);
+});
+
+test.describe('terms', () => {
+  test('a term in the text opens its definition in place by pointer; Escape closes it and focus returns', async ({ page }) => {
+    await page.goto(STORY);
+    const term = page.locator('.prose a.term', { hasText: 'OpenAI Frontier' }).first();
+    await term.click();
+    const pop = page.locator('#term-popover');
+    await expect(pop).toBeVisible();
+    await expect(pop).toContainText('OpenAI Frontier');
+    await expect(pop).toContainText('agents');
+    await expect(term).toHaveAttribute('aria-expanded', 'true');
+    expect(new URL(page.url()).hash).toBe('');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(pop).toBeHidden();
+    await expect(term).toBeFocused();
+    // A second activation closes it too.
+    await term.click();
+    await expect(pop).toBeVisible();
+    await term.click();
+    await expect(pop).toBeHidden();
+  });
+
+  test('a term opens by keyboard, and a term the sources do not define says so', async ({ page }) => {
+    await page.goto(STORY);
+    const term = page.locator('.prose a.term[data-term="stateless-api"]').first();
+    await term.focus();
+    await page.keyboard.press('Enter');
+    const pop = page.locator('#term-popover');
+    await expect(pop).toBeVisible();
+    await expect(pop).toContainText('The sources name it but do not define it');
+    await page.keyboard.press('Escape');
+    await expect(term).toBeFocused();
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('a term is a link to its entry in the Terms list', async ({ page }) => {
+      await page.goto(STORY);
+      const term = page.locator('.prose a.term', { hasText: 'OpenAI Frontier' }).first();
+      await term.click();
+      await expect(page).toHaveURL(/#term-openai-frontier$/);
+      await expect(page.locator('#term-openai-frontier')).toBeInViewport();
+      for (const name of ['OpenAI Frontier', 'Amazon Bedrock', 'Stateful Runtime Environment', 'Azure OpenAI Service']) {
+        await expect(page.locator('.terms dt', { hasText: name })).toBeVisible();
+      }
+    });
+  });
+});
+
+test('sources are grouped by kind, each keeping its number, and say what they are', async ({ page }) => {
+  await page.goto(STORY);
+  await expect(page.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
+  await expect(page.locator('#source-cnbc-memo .source-kind')).toHaveText('News report.');
+  await expect(page.locator('#source-joint-statement .source-kind')).toHaveText('Company statement.');
+  const numbers = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => (li as HTMLLIElement).value).sort((a, b) => a - b));
+  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+});
+
+test('updates and corrections are listed with anchors, and the About page explains the policy', async ({ page }) => {
+  await page.goto(STORY);
+  const change = page.locator('.changes > li').first();
+  await expect(change).toHaveAttribute('id', /^change-/);
+  await expect(change).toContainText('Update:');
+  await page.getByRole('link', { name: 'About us and corrections' }).click();
+  await expect(page).toHaveURL(/\/about\/$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Corrections policy' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /@example\.org$/ })).toHaveAttribute('href', /^mailto:/);
+});
