@@ -1,0 +1,70 @@
+/**
+ * Astro integration: after the build, writes a .gz and a .br beside each HTML, CSS,
+ * JS, XML and SVG file, so that nginx (gzip_static, brotli_static) and Caddy
+ * (precompressed) send them as they are and never compress on the fly.
+ * gzip at level 9; brotli at quality 9 (11 costs about 35 ms a page for ~3% less).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { listFiles } from '../../scripts/built-site.ts';
+import { SERVER_CONFIG_DIR } from '../lib/headers.ts';
+
+export const PRECOMPRESSED = /\.(html|css|js|mjs|xml|svg)$/;
+const gz = promisify(gzip);
+const br = promisify(brotliCompress);
+
+export interface PrecompressStats {
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+  ms: number;
+}
+
+export async function precompressFolder(dir: string): Promise<PrecompressStats> {
+  const start = performance.now();
+  const files = listFiles(dir).filter((f) => PRECOMPRESSED.test(f) && !f.startsWith(`${SERVER_CONFIG_DIR}/`));
+  const stats: PrecompressStats = { files: files.length, bytes: 0, gzipBytes: 0, brotliBytes: 0, ms: 0 };
+  // Four at a time: libuv's thread pool compresses them in parallel.
+  const queue = [...files];
+  const worker = async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) {
+      const file = path.join(dir, f);
+      const data = await readFile(file);
+      const [g, b] = await Promise.all([
+        gz(data, { level: 9 }),
+        br(data, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 9,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+          },
+        }),
+      ]);
+      await Promise.all([writeFile(`${file}.gz`, g), writeFile(`${file}.br`, b)]);
+      stats.bytes += data.length;
+      stats.gzipBytes += g.length;
+      stats.brotliBytes += b.length;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  stats.ms = performance.now() - start;
+  return stats;
+}
+
+export function precompress(): AstroIntegration {
+  return {
+    name: 'precompress',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const s = await precompressFolder(fileURLToPath(dir));
+        const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+        logger.info(`${s.files} files precompressed in ${s.ms.toFixed(0)} ms: ${kb(s.bytes)} → gzip ${kb(s.gzipBytes)}, brotli ${kb(s.brotliBytes)}`);
+      },
+    },
+  };
+}
