@@ -4,6 +4,8 @@ import { systemChromium } from './scripts/system-chromium.ts';
 /** A system Chromium (CHROME_PATH, or Debian's /usr/bin/chromium) when there is one; else Playwright's own. */
 const chromiumPath = systemChromium();
 const PORT = Number(process.env.TEST_PORT ?? 4322);
+/** nginx serving the same build with the generated config (scripts/serve-nginx.ts), on the next port. */
+const NGINX_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,14 +23,33 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    // The reader's and the privacy checks again, behind nginx as production serves the site:
+    // its headers (the CSP header as well as the <meta>), precompressed files, 404 and redirects.
+    {
+      name: 'nginx',
+      testMatch: /(reading|share|gate-privacy)\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${NGINX_PORT}` },
+    },
+  ],
   // The suite tests the built site in dist/ (npm test builds it first).
-  webServer: {
-    command: `node scripts/serve.ts`,
-    env: { PORT: String(PORT) },
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts`,
+      env: { PORT: String(PORT) },
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `node scripts/serve-nginx.ts`,
+      env: { PORT: String(NGINX_PORT) },
+      url: `http://127.0.0.1:${NGINX_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+    },
+  ],
 });
