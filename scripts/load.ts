@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freePort, startNginx } from './nginx.ts';
-import { requireDist, sitemapPaths } from './built-site.ts';
+import { requireDist, sitemapPaths } from '../src/lib/built-site.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = [10, 100];

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { listFiles } from '../../scripts/built-site.ts';
+import { listFiles } from '../lib/built-site.ts';
 import { SERVER_CONFIG_DIR } from '../lib/headers.ts';
 
 export const PRECOMPRESSED = /\.(html|css|js|mjs|xml|svg)$/;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { lookup } from 'mrmime';
 import { headerRules, SERVER_CONFIG_DIR, toCaddyfile, toHeadersFile, toNginx, type BuiltPage } from '../lib/headers.ts';
-import { builtPages, fileFor, listFiles } from '../../scripts/built-site.ts';
+import { builtPages, fileFor, listFiles } from '../lib/built-site.ts';
 
 export function cspFromHtml(html: string): string | null {
   const m = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html);

@@ -9,7 +9,7 @@ import { listStoryFiles, splitStory } from '../../src/integrations/validate-stor
 import { storyPath } from '../../src/lib/stories.ts';
 import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
 
-export { allPages, builtPages, DIST, fileFor, listFiles, requireDist, siteOrigin, sitemapPaths, sitemapUrls, urlPathOf } from '../../scripts/built-site.ts';
+export { allPages, builtPages, DIST, fileFor, listFiles, requireDist, siteOrigin, sitemapPaths, sitemapUrls, urlPathOf } from '../../src/lib/built-site.ts';
 
 export interface StoryInfo {
   id: string;
