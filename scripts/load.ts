@@ -11,6 +11,8 @@
  * LOAD_PREVIEW_PORT the ports (default: free ones).
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freePort, startNginx } from './nginx.ts';
@@ -55,7 +57,6 @@ async function startPreview(port: number) {
 
 /** What one request brings back: its Content-Encoding and its size on the wire (body only). */
 async function sample(url: string, headers: Record<string, string>) {
-  const { request } = await import('node:http');
   return new Promise<{ encoding: string; status: number; body: number }>((resolve, reject) => {
     request(url, { headers }, (res) => {
       let body = 0;
@@ -72,7 +73,7 @@ const previewPort = Number(process.env.LOAD_PREVIEW_PORT ?? (await freePort()));
 const nginx = await startNginx({ port: nginxPort });
 const preview = await startPreview(previewPort);
 const servers = [
-  { label: 'nginx', origin: `http://127.0.0.1:${nginxPort}`, stop: nginx.stop },
+  { label: 'nginx', origin: `http://127.0.0.1:${nginxPort}`, stop: () => nginx.stop().then(() => rmSync(nginx.prefix, { recursive: true, force: true })) },
   { label: 'astro preview', origin: preview.origin, stop: preview.stop },
 ];
 const stopAll = () => Promise.all(servers.map((s) => s.stop()));

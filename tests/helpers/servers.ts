@@ -5,7 +5,7 @@
  * followed, no decompression, so the tests see the bytes a server sends.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { freePort, startNginx } from '../../scripts/nginx.ts';
@@ -42,7 +42,11 @@ export function get(origin: string, urlPath: string, headers: Record<string, str
 export async function nginxServer(): Promise<Server> {
   const port = await freePort();
   const nginx = await startNginx({ port });
-  return { name: 'nginx', origin: `http://127.0.0.1:${port}`, stop: nginx.stop };
+  const stop = async () => {
+    await nginx.stop();
+    rmSync(nginx.prefix, { recursive: true, force: true });
+  };
+  return { name: 'nginx', origin: `http://127.0.0.1:${port}`, stop };
 }
 
 /** The build's Caddyfile, adapted to JSON by Caddy, listening on 127.0.0.1 only, with no admin endpoint. */
@@ -74,6 +78,7 @@ export async function caddyServer(): Promise<Server> {
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
+    rmSync(home, { recursive: true, force: true });
   };
   for (const deadline = Date.now() + 10_000; ; ) {
     if (child.exitCode !== null) throw new Error(`caddy exited with code ${child.exitCode}:\n${log}`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { configForPort } from '../../scripts/nginx.ts';
+import { configForPort, nginxMissing } from '../../scripts/nginx.ts';
 import { precompressFolder } from '../../src/integrations/precompress.ts';
 import { cspHeader, headerRules, toHeadersFile, toNginx } from '../../src/lib/headers.ts';
 import { headersFor, parseHeadersFile } from '../helpers/headers.ts';
@@ -55,6 +55,18 @@ describe('nginx on a chosen port', () => {
     const conf = 'server {\n    listen 127.0.0.1:8080;\n    root "/x";\n}\n';
     expect(configForPort(conf, 4431)).toBe('server {\n    listen 127.0.0.1:4431;\n    root "/x";\n}\n');
     expect(() => configForPort('server { listen 80; }', 4431)).toThrow(/exactly one/);
+  });
+
+  it('says what to install when nginx is missing', () => {
+    const before = process.env.NGINX;
+    process.env.NGINX = '/no/such/nginx';
+    try {
+      expect(nginxMissing()).toMatch(/nginx is not installed.*apt-get install nginx libnginx-mod-http-brotli-static/);
+    } finally {
+      if (before === undefined) delete process.env.NGINX;
+      else process.env.NGINX = before;
+    }
+    expect(nginxMissing(), 'nginx and its brotli module are installed here').toBeNull();
   });
 });
 
