@@ -84,17 +84,11 @@ function checkRules(rules: HeaderRule[]): void {
       if (!/^[A-Za-z0-9-]+$/.test(name) || /["\\$\n\r{}]/.test(value)) throw new Error(`header rule "${rule.path}": ${name}: ${value} cannot be written safely`);
     }
   }
-  const prefixes = rules.filter((r) => r.path.endsWith('*'));
   for (const rule of rules) {
     const probe = rule.path.endsWith('*') ? `${rule.path.slice(0, -1)}x` : rule.path;
     const names = headersFor(rules, probe).map(([n]) => n.toLowerCase());
     const twice = names.filter((n, i) => names.indexOf(n) !== i);
     if (twice.length) throw new Error(`header rule "${rule.path}": ${twice.join(', ')} set by more than one rule`);
-  }
-  for (const a of prefixes) {
-    for (const b of prefixes) {
-      if (a !== b && b.path.startsWith(a.path.slice(0, -1)) && a.path !== '/*') throw new Error(`header rules "${a.path}" and "${b.path}" nest; nginx would apply only one`);
-    }
   }
 }
 
