@@ -5,7 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/integrations/markdown-plugins.ts';
 import { storyChecks } from './src/integrations/story-checks.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
+import { precompress } from './src/integrations/precompress.ts';
+import { serverConfig } from './src/integrations/server-config.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 
 /** The public address of the site; canonical URLs, the feed and QR codes use it. */
@@ -37,7 +38,7 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap(), securityHeaders()],
+  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap(), serverConfig(), precompress()],
   vite: {
     build: {
       rollupOptions: {

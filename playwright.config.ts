@@ -13,6 +13,9 @@ const chromiumPath = systemChromium();
  */
 process.env.TEST_PORT ??= String(await freePort());
 const PORT = Number(process.env.TEST_PORT);
+/** nginx serving the same build with the generated config (scripts/serve-nginx.ts), on a free port of its own (TEST_NGINX_PORT). */
+process.env.TEST_NGINX_PORT ??= String(await freePort());
+const NGINX_PORT = Number(process.env.TEST_NGINX_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,15 +33,33 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    // The reader's and the privacy checks again, behind nginx as production serves the site:
+    // its headers (the CSP header as well as the <meta>), precompressed files, 404 and redirects.
+    {
+      name: 'nginx',
+      testMatch: /(reading|share|gate-privacy)\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${NGINX_PORT}` },
+    },
+  ],
   // The suite tests the built site in dist/ (npm test builds it first).
-  webServer: {
-    command: `node scripts/serve.ts`,
-    env: { PORT: String(PORT) },
-    url: `http://127.0.0.1:${PORT}/`,
-    // Never test a server that is already there: it could be another checkout's site.
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts`,
+      env: { PORT: String(PORT) },
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `node scripts/serve-nginx.ts`,
+      env: { PORT: String(NGINX_PORT) },
+      url: `http://127.0.0.1:${NGINX_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+    },
+  ],
 });

@@ -13,7 +13,7 @@ import { systemChromium } from './system-chromium.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { requireDist, sitemapPaths } from './built-site.ts';
+import { requireDist, sitemapPaths } from '../src/lib/built-site.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);

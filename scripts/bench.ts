@@ -171,6 +171,8 @@ async function build(
       STORIES_DIR: storiesDir,
       ASTRO_CACHE_DIR: cacheDir,
       BENCH_FLOOR: variant === 'floor' ? '1' : '0',
+      // One server root for every build, so the nginx and Caddy configs of a warm build can equal the cold one's.
+      SERVER_ROOT: '/srv/explainer',
       // The same heap cap as scripts/build.ts.
       NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS),
     },

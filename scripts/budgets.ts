@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtPages, fileFor } from './built-site.ts';
+import { builtPages, fileFor } from '../src/lib/built-site.ts';
 import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
 
 /** Reads same-site URLs from the built folder, the way a static host serves it. */

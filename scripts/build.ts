@@ -26,7 +26,9 @@ const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
   stdio: 'inherit',
   // A 1 GB heap keeps a 1,000-story build under 2 GB peak (scripts/node-options.ts), unless
   // NODE_OPTIONS already sets --max-old-space-size.
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
+  // The nginx and Caddy configs point at the folder the build ends up in, unless SERVER_ROOT
+  // names where the site will live on the server (src/integrations/server-config.ts).
+  env: { ASTRO_TELEMETRY_DISABLED: '1', SERVER_ROOT: outDir, ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
 });
 if (result.status !== 0) {
   rmSync(work, { recursive: true, force: true });

@@ -10,42 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, it } from 'vitest';
+import { headersFor, matches, metaPolicy, parseHeadersFile, parsePolicy } from '../helpers/headers.ts';
 import { builtPages, DIST, fileFor, listFiles, requireDist } from '../helpers/site.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
-
-type Policy = Map<string, string[]>;
-
-/** "default-src 'self'; img-src 'self' data:" → Map { default-src → ['self'], … }. */
-function parsePolicy(csp: string): Policy {
-  const policy: Policy = new Map();
-  for (const part of csp.split(';')) {
-    const [name, ...sources] = part.trim().split(/\s+/);
-    if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
-  }
-  return policy;
-}
-
-/** Netlify/Cloudflare _headers: a path line, then indented "Name: value" lines. */
-function parseHeadersFile(text: string): Array<{ path: string; headers: Array<[string, string]> }> {
-  const rules: Array<{ path: string; headers: Array<[string, string]> }> = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
-    else {
-      const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
-      if (m && rules.length) rules.at(-1)!.headers.push([m[1]!.trim(), m[2]!.trim()]);
-    }
-  }
-  return rules;
-}
-
-/** Whether a _headers path pattern ("/*", "/_astro/*", "/a/") matches a URL path. */
-function matches(pattern: string, urlPath: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+')}$`);
-  return re.test(urlPath);
-}
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
@@ -128,8 +97,6 @@ describe('dist/_headers', () => {
     expect(existsSync(file), 'dist/_headers is missing').toBe(true);
     return parseHeadersFile(readFileSync(file, 'utf8'));
   };
-  const headersFor = (rules: ReturnType<typeof parseHeadersFile>, urlPath: string) =>
-    rules.filter((r) => matches(r.path, urlPath)).flatMap((r) => r.headers.map(([n, v]) => [n.toLowerCase(), v] as const));
 
   it('gives every page its CSP (the <meta> policy plus frame-ancestors) and the static security headers', () => {
     const rules = load();
@@ -138,7 +105,7 @@ describe('dist/_headers', () => {
       const h = headersFor(rules, urlPath);
       const get = (n: string) => h.filter(([k]) => k === n).map(([, v]) => v);
       const csp = get('content-security-policy');
-      const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const meta = metaPolicy(html);
       if (csp.length !== 1) problems.push(`${urlPath}: ${csp.length} Content-Security-Policy headers (want 1)`);
       else {
         const header = parsePolicy(csp[0]!);
@@ -165,7 +132,8 @@ describe('dist/_headers', () => {
     expect(cache).toHaveLength(1);
     expect(cache[0]).toMatch(/\bimmutable\b/);
     expect(Number(/max-age=(\d+)/.exec(cache[0]!)?.[1])).toBeGreaterThanOrEqual(31_536_000);
-    const unhashed = listFiles().filter((f) => f.startsWith('_astro/') && !/[.-][A-Za-z0-9_-]{8,}\.\w+$/.test(f));
+    // (their .gz and .br twins, written by the build, carry the same name plus the suffix)
+    const unhashed = listFiles().filter((f) => f.startsWith('_astro/') && !/[.-][A-Za-z0-9_-]{8,}\.\w+(\.gz|\.br)?$/.test(f));
     expect(unhashed, 'files in _astro/ without a content hash would be cached forever').toEqual([]);
   });
 });
