@@ -41,6 +41,12 @@ export const MUTATIONS: Mutation[] = [
   { name: 'check:content exits 0 on problems', file: 'scripts/check-content.ts', from: 'process.exitCode = 1;', to: 'process.exitCode = 0;', unit: ['tests/unit/check-content.test.ts'] },
   { name: 'frontmatter problems on the wrong line', file: 'src/checks/story-file.ts', from: 'lines.linePos(offset).line + 1', to: 'lines.linePos(offset).line + 2', unit: ['tests/unit/fixtures.test.ts'] },
   { name: 'a never-cited source let through', file: 'src/checks/rules.ts', from: "  'sources-cited': sourcesCited,\n", to: '', unit: ['tests/unit/fixtures.test.ts'] },
+  { name: 'citation marks not in number order', file: 'src/lib/citations.ts', from: '.sort((a, b) => a.n - b.n)', to: '.sort(() => 0)', unit: ['tests/unit/citations.test.ts'] },
+  { name: 'a short version without the other side let through', file: 'src/checks/rules.ts', from: "  'short-version': shortVersion,\n", to: '', unit: ['tests/unit/fixtures.test.ts'] },
+  { name: 'an unused term let through', file: 'src/checks/rules.ts', from: '  terms,\n', to: '', unit: ['tests/unit/fixtures.test.ts'] },
+  { name: 'a term’s definition never opens in place', file: 'src/scripts/term-popover.ts', from: '    pop.showPopover();', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
+  { name: 'the feed without the covered period', file: 'src/pages/rss.xml.ts', from: '...(period ? { customData: `<dc:coverage>${period.iso}</dc:coverage>` } : {}),', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
+  { name: 'stories dated by publication, not the latest change', file: 'src/lib/stories.ts', from: 'const key = (s: T) => lastChanged(s.data);', to: 'const key = (s: T) => s.data.published;', unit: ['tests/unit/stories.test.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
 ];
 

@@ -30,7 +30,9 @@ const LOAD = `
 import { execFileSync } from 'node:child_process';
 const view = async () => {
   const c = (await import('./playwright.config.ts')).default;
-  return { env: process.env.TEST_PORT, baseURL: c.use.baseURL, url: c.webServer.url, serverPort: c.webServer.env.PORT };
+  // The first web server is the site's (astro preview); the second, nginx, has a free port of its own.
+  const ws = [c.webServer].flat();
+  return { env: process.env.TEST_PORT, baseURL: c.use.baseURL, url: ws[0].url, serverPort: ws[0].env.PORT, nginx: process.env.TEST_NGINX_PORT, nginxPort: ws[1]?.env.PORT };
 };
 const main = await view();
 const worker = process.argv.includes('--worker') ? null : JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', process.argv[1], '--', '--worker'], { encoding: 'utf8' }));
@@ -68,7 +70,10 @@ describe('playwright.config.ts', () => {
     const { main, worker } = loadConfig();
     const port = Number(main.env);
     expect(port).toBeGreaterThan(0);
-    expect(main).toEqual({ env: String(port), baseURL: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/`, serverPort: String(port) });
+    const nginx = Number(main.nginx);
+    expect(nginx).toBeGreaterThan(0);
+    expect(nginx).not.toBe(port);
+    expect(main).toEqual({ env: String(port), baseURL: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/`, serverPort: String(port), nginx: String(nginx), nginxPort: String(nginx) });
     expect(worker).toEqual(main);
     // The port is free: the test server can take it.
     await listen(port);
@@ -83,7 +88,7 @@ describe('playwright.config.ts', () => {
 
   it('uses TEST_PORT when it is set', () => {
     const { main, worker } = loadConfig('4457');
-    expect(main).toEqual({ env: '4457', baseURL: 'http://127.0.0.1:4457', url: 'http://127.0.0.1:4457/', serverPort: '4457' });
+    expect(main).toMatchObject({ env: '4457', baseURL: 'http://127.0.0.1:4457', url: 'http://127.0.0.1:4457/', serverPort: '4457' });
     expect(worker).toEqual(main);
   });
 });
