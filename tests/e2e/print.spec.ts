@@ -85,7 +85,9 @@ for (const slug of stories) {
         minBody: Math.min(...bodyText),
         color: getComputedStyle(document.body).color,
         background: getComputedStyle(document.body).backgroundColor,
-        chrome: shown('button, .anchor-link, nav, .site-header, .site-footer, .on-this-page'),
+        chrome: shown('button, nav, .site-header, .site-footer, .on-this-page, .backlinks, .source-quotes'),
+        // The "#" beside each heading and date is a screen hint.
+        hints: [...document.querySelectorAll('.anchor-link')].filter((a) => getComputedStyle(a, '::after').display !== 'none').length,
         qr: shown('.print-qr svg'),
       };
     });
@@ -94,6 +96,7 @@ for (const slug of stories) {
     expect(report.color).toBe('rgb(0, 0, 0)');
     expect(report.background).toBe('rgb(255, 255, 255)');
     expect(report.chrome).toBe(0);
+    expect(report.hints).toBe(0);
     expect(report.qr).toBe(1);
   });
 }
