@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/integrations/markdown-plugins.ts';
 import { storyChecks } from './src/integrations/story-checks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { withLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 
 /** The public address of the site; canonical URLs, the feed and QR codes use it. */
@@ -56,7 +57,7 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap(), securityHeaders()],
+  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap({ serialize: withLastmod() }), securityHeaders()],
   vite: {
     plugins: [trimCss],
     build: {

@@ -1,22 +1,41 @@
-/** /rss.xml: every story, newest first. */
+/**
+ * /rss.xml: every story, newest first. An item's date is its latest change
+ * (`updated`, else `published`), so an updated explainer comes back to the top
+ * of a reader's feed; the channel's lastBuildDate is the newest of them (not
+ * the clock, so a rebuild of the same stories writes the same feed).
+ */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { SITE_NAME } from '../lib/site.ts';
 import { sortStories, storyPath } from '../lib/stories.ts';
+import { FEED_ICON_PATH, FEED_ICON_SIZE } from './feed-icon.png.ts';
+
+const DESCRIPTION = 'News explained, every fact cited to its source.';
+const changed = (s: { data: { published: string; updated?: string | undefined } }) => new Date(`${s.data.updated ?? s.data.published}T00:00:00Z`);
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const GET: APIRoute = async ({ site }) => {
   const stories = sortStories(await getCollection('stories'));
+  const newest = stories[0] ? changed(stories[0]) : undefined;
+  const image = [
+    '<image>',
+    `<url>${escape(new URL(FEED_ICON_PATH, site).href)}</url>`,
+    `<title>${escape(SITE_NAME)}</title>`,
+    `<link>${escape(site!.href)}</link>`,
+    `<width>${FEED_ICON_SIZE}</width><height>${FEED_ICON_SIZE}</height>`,
+    '</image>',
+  ].join('');
   return rss({
     title: SITE_NAME,
-    description: 'News explained, every fact cited to its source.',
+    description: DESCRIPTION,
     site: site!,
     items: stories.map((s) => ({
       title: s.data.title,
       description: s.data.dek,
       link: storyPath(s.id),
-      pubDate: new Date(`${s.data.published}T00:00:00Z`),
+      pubDate: changed(s),
     })),
-    customData: '<language>en-us</language>',
+    customData: `<language>en-us</language>${newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : ''}${image}`,
   });
 };
