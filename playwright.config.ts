@@ -21,7 +21,11 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /firefox\.spec\.ts$/ },
+    // Firefox ESR through puppeteer-core (WebDriver BiDi): the spec launches it itself, so this project starts no Chromium.
+    { name: 'firefox-esr', testMatch: /firefox\.spec\.ts$/ },
+  ],
   // The suite tests the built site in dist/ (npm test builds it first).
   webServer: {
     command: `node scripts/serve.ts`,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
 
 /** Every story in the content folder. */
 const stories = readdirSync('content/stories')
@@ -47,6 +48,13 @@ for (const slug of stories) {
       for (const u of expected.urls) expect(squash(text), `source URL ${u}`).toContain(squash(u));
       expect(squash(text)).toContain(squash(expected.canonical));
       for (const gone of ['On this page', 'Copy link', 'Print brief', 'Cited in the text', 'Skip to content']) expect(text).not.toContain(gone);
+
+      // Read back as poppler sees it: no two words overlap, and every citation marker sits above the word before it.
+      const words = pdfWords(pdf);
+      expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
+      const markers = citationMarkers(words);
+      expect(markers.length).toBeGreaterThan(0);
+      expect(markers.filter((m) => m.raise < 1).map((m) => `${m.marker} after ${m.before}: ${m.raise.toFixed(2)} pt`), 'markers less than 1 pt above the word before').toEqual([]);
 
       // A picture of the brief for people to look at.
       execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);

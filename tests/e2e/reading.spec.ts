@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { measureCiteRaise } from '../helpers/cite-position.ts';
 
 const STORY = '/openai-shifts-partners/';
 
@@ -91,6 +92,17 @@ for (const width of [320, 375, 768, 1024, 1440]) {
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll, `${path} at ${width}px`).toBeLessThanOrEqual(client);
     }
+  });
+}
+
+for (const width of [390, 1280]) {
+  test(`citation markers sit above the baseline at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(STORY);
+    const raises = await page.evaluate(measureCiteRaise);
+    expect(raises.length).toBeGreaterThan(20);
+    const low = raises.filter((r) => r.raise < 0.15).map((r) => `${r.marker} after "${r.text}": ${r.raise.toFixed(3)} em`);
+    expect(low, 'markers less than 0.15 em above the text beside them').toEqual([]);
   });
 }
 
