@@ -80,6 +80,8 @@ for (const story of STORIES) {
         const problems: string[] = [];
         for (const [href, a] of links) {
           a.click();
+          // Following a link is a task the engine queues: wait for the address to change (at most a second), then for the scroll to paint.
+          for (let t = 0; t < 40 && location.hash !== href; t++) await new Promise((r) => setTimeout(r, 25));
           await frame();
           const target = document.getElementById(decodeURIComponent(href.slice(1)));
           const where = !target ? 'no target' : location.hash !== href ? `the address ends in ${location.hash}` : landed(target);
