@@ -34,7 +34,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /firefox\.spec\.ts$/ },
+    // Firefox ESR through puppeteer-core (WebDriver BiDi): the spec launches it itself, so this project starts no Chromium.
+    { name: 'firefox-esr', testMatch: /firefox\.spec\.ts$/ },
     // The reader's and the privacy checks again, behind nginx as production serves the site:
     // its headers (the CSP header as well as the <meta>), precompressed files, 404 and redirects.
     {

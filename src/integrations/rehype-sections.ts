@@ -33,19 +33,16 @@ export function rehypeSections() {
   };
 }
 
-/** Options for rehype-autolink-headings: a labelled link after each heading, its icon hidden from screen readers. */
+/**
+ * Options for rehype-autolink-headings: the heading's own text links to it (no
+ * wrapper, no symbol-only link), so reader modes keep every heading and text
+ * browsers show just its words. `data-copy` names the link for the copy button.
+ */
 export const autolinkOptions = {
-  behavior: 'after' as const,
+  behavior: 'wrap' as const,
   test: ['h2', 'h3'],
-  group: (): Element => ({ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] }),
   properties: (h: Readonly<Element>) => ({
     className: ['anchor-link'],
-    ariaLabel: `Link to section: ${toString(h as Element).trim()}`,
-  }),
-  content: (): ElementContent => ({
-    type: 'element',
-    tagName: 'span',
-    properties: { ariaHidden: 'true', className: ['anchor-icon'] },
-    children: [{ type: 'text', value: '#' }],
+    dataCopy: `section: ${toString(h as Element).trim()}`,
   }),
 };

@@ -95,8 +95,8 @@ export function citationLabel(n: number, publisher: string, title: string): stri
 
 /**
  * The accessible name of a backlink: "Back to citation 3a". The link shows
- * "↩ 3a" (the arrow hidden from screen readers), so the visible text is part of
- * the name and voice control finds it (WCAG 2.5.3).
+ * "3a" (after "Cited in the text:"), so the visible text is part of the name
+ * and voice control finds it (WCAG 2.5.3).
  */
 export function backlinkLabel(mark: Pick<CitationMark, 'n' | 'letter'>): string {
   return `Back to citation ${mark.n}${mark.letter}`;

@@ -1,16 +1,36 @@
-/** /rss.xml: every story, newest change first, each dated by its latest change and saying the period it covers. */
+/**
+ * /rss.xml: every story, newest change first. An item's date is its latest change
+ * (lastChanged: the latest update or correction, else updated, else published), so
+ * an updated explainer comes back to the top of a reader's feed, and each item
+ * says the period it covers (dc:coverage); the channel's lastBuildDate is the
+ * newest of them (not the clock, so a rebuild of the same stories writes the same feed).
+ */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { coveredPeriod } from '../lib/dates.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { lastChanged, sortStories, storyPath } from '../lib/stories.ts';
+import { FEED_ICON_PATH, FEED_ICON_SIZE } from './feed-icon.png.ts';
+
+const DESCRIPTION = 'News explained, every fact cited to its source.';
+const changed = (s: { data: Parameters<typeof lastChanged>[0] }) => new Date(`${lastChanged(s.data)}T00:00:00Z`);
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const GET: APIRoute = async ({ site }) => {
   const stories = sortStories(await getCollection('stories'));
+  const newest = stories[0] ? changed(stories[0]) : undefined;
+  const image = [
+    '<image>',
+    `<url>${escape(new URL(FEED_ICON_PATH, site).href)}</url>`,
+    `<title>${escape(SITE_NAME)}</title>`,
+    `<link>${escape(site!.href)}</link>`,
+    `<width>${FEED_ICON_SIZE}</width><height>${FEED_ICON_SIZE}</height>`,
+    '</image>',
+  ].join('');
   return rss({
     title: SITE_NAME,
-    description: 'News explained, every fact cited to its source.',
+    description: DESCRIPTION,
     site: site!,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     items: stories.map((s) => {
@@ -19,10 +39,10 @@ export const GET: APIRoute = async ({ site }) => {
         title: s.data.title,
         description: period ? `${s.data.dek} Covers ${period.text}.` : s.data.dek,
         link: storyPath(s.id),
-        pubDate: new Date(`${lastChanged(s.data)}T00:00:00Z`),
+        pubDate: changed(s),
         ...(period ? { customData: `<dc:coverage>${period.iso}</dc:coverage>` } : {}),
       };
     }),
-    customData: '<language>en-us</language>',
+    customData: `<language>en-us</language>${newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : ''}${image}`,
   });
 };

@@ -1,8 +1,8 @@
 /**
  * Progressive enhancement: a "Copy link" button beside every anchor link
- * (headings, timeline entries, sources). It copies the absolute URL with the
- * fragment and announces "Link copied" in the page's polite live region.
- * Without JavaScript the anchor links still work; nothing depends on this.
+ * (section headings, timeline dates, "Source n"). It copies the absolute URL
+ * with the fragment and announces "Link copied" in the page's polite live
+ * region. Without JavaScript the anchor links still work; nothing depends on this.
  */
 
 /** The absolute URL an anchor's href points to, without any text fragment of the current page. */
@@ -25,7 +25,8 @@ export function initCopyLinks(doc: Document = document): number {
     button.type = 'button';
     button.className = 'copy-link';
     button.textContent = 'Copy link';
-    button.setAttribute('aria-label', (a.getAttribute('aria-label') ?? 'Link').replace(/^Link to/, 'Copy link to'));
+    // data-copy names what the link points to: "section: The memo", "source 1: CNBC".
+    button.setAttribute('aria-label', `Copy link to ${a.dataset.copy ?? (a.textContent ?? '').trim()}`);
     button.addEventListener('click', async () => {
       const link = absoluteLink(a.getAttribute('href') ?? '', doc.location.href);
       try {
@@ -36,7 +37,8 @@ export function initCopyLinks(doc: Document = document): number {
         doc.location.hash = new URL(link).hash;
       }
     });
-    a.after(button);
+    // Beside a heading, not inside it: the heading's name stays its own text.
+    (a.closest('h2, h3, h4, h5, h6') ?? a).after(button);
   });
   return anchors.length;
 }

@@ -12,7 +12,7 @@ const STORY = STORIES.find((s) => s.id === 'openai-shifts-partners')!.path;
 
 test('the header says what period the story covers, apart from when it was published and updated', async ({ page }) => {
   await page.goto(STORY);
-  const header = page.locator('.story-header');
+  const header = page.locator('.story-intro');
   await expect(header.locator('.covers')).toHaveText('Covers January 2025 to April 13, 2026');
   await expect(header.locator('.meta')).toContainText('Published November 26, 2026');
   await expect(header.getByRole('link', { name: 'what changed' })).toHaveAttribute('href', /^#change-/);

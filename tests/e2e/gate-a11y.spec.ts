@@ -1,9 +1,14 @@
 /**
  * Quality gate: accessibility, on every page the build produced (the sitemap's
- * URLs and the 404 page). axe-core at two widths in both colour schemes, with
- * zero violations of WCAG 2.2 A/AA and axe's best practices; then the keyboard
+ * URLs and the 404 page). Two engines at two widths in both colour schemes:
+ * axe-core, with zero violations of WCAG 2.2 A/AA and axe's best practices and
+ * zero incomplete results (nothing it could not decide, such as a contrast it
+ * could not compute), and HTML_CodeSniffer (WCAG2AA), with zero errors and
+ * zero warnings (its notices are prompts for manual review). Then the keyboard
  * (skip link, visible focus, logical order) and prefers-reduced-motion.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { allPages } from '../helpers/site.ts';
@@ -14,9 +19,9 @@ const SCHEMES = ['light', 'dark'] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-/** One readable block per violation: rule, impact, help, and each offending node with axe's summary. */
-function describeViolations(results: AxeResults): string {
-  return results.violations
+/** One readable block per violation (or incomplete result): rule, impact, help, and each node with axe's summary. */
+function describeViolations(results: AxeResults, kind: 'violations' | 'incomplete' = 'violations'): string {
+  return results[kind]
     .map((v) => {
       const nodes = v.nodes
         .map((n) => `    • ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}\n      ${n.html.slice(0, 200)}`)
@@ -26,6 +31,26 @@ function describeViolations(results: AxeResults): string {
     .join('\n\n');
 }
 
+/** HTML_CodeSniffer's browser build, run in the page (evaluated by Playwright, so the page's CSP does not refuse it). */
+const HTMLCS_SOURCE = readFileSync(createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js'), 'utf8');
+interface SnifferMessage {
+  type: 1 | 2 | 3;
+  code: string;
+  msg: string;
+  element: string;
+}
+/** HTML_CodeSniffer's WCAG2AA messages for the page: 1 error, 2 warning, 3 notice. */
+async function codeSniffer(page: Page): Promise<SnifferMessage[]> {
+  await page.evaluate(`${HTMLCS_SOURCE};window.HTMLCS = HTMLCS;`);
+  return page.evaluate(
+    () =>
+      new Promise<SnifferMessage[]>((resolve, reject) => {
+        const htmlcs = (window as unknown as { HTMLCS: { process(s: string, d: Document, done: () => void, fail: () => void): void; getMessages(): Array<{ type: 1 | 2 | 3; code: string; msg: string; element: Element }> } }).HTMLCS;
+        htmlcs.process('WCAG2AA', document, () => resolve(htmlcs.getMessages().map((m) => ({ type: m.type, code: m.code, msg: m.msg, element: (m.element.outerHTML ?? String(m.element)).slice(0, 160) }))), () => reject(new Error('HTML_CodeSniffer failed')));
+      }),
+  );
+}
+
 async function open(page: Page, path: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
   await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
   await page.emulateMedia({ colorScheme });
@@ -33,16 +58,23 @@ async function open(page: Page, path: string, width: number, colorScheme: 'light
   await page.evaluate(() => document.fonts.ready);
 }
 
-test.describe('axe', () => {
+test.describe('axe and HTML_CodeSniffer', () => {
   for (const path of PAGES) {
     for (const width of WIDTHS) {
       for (const scheme of SCHEMES) {
-        test(`${path} at ${width}px, ${scheme}: no axe violations`, async ({ page }) => {
+        test(`${path} at ${width}px, ${scheme}: no axe violations or incomplete results, no HTML_CodeSniffer errors or warnings`, async ({ page }) => {
           await open(page, path, width, scheme);
           const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
           const count = results.violations.reduce((n, v) => n + v.nodes.length, 0);
-          console.log(`axe ${path} ${width}px ${scheme}: ${results.violations.length} violations (${count} nodes), ${results.passes.length} rules passed`);
+          const sniffed = await codeSniffer(page);
+          const problems = sniffed.filter((m) => m.type !== 3);
+          console.log(
+            `axe ${path} ${width}px ${scheme}: ${results.violations.length} violations (${count} nodes), ${results.incomplete.length} incomplete, ${results.passes.length} rules passed; ` +
+              `HTML_CodeSniffer: ${sniffed.filter((m) => m.type === 1).length} errors, ${sniffed.filter((m) => m.type === 2).length} warnings, ${sniffed.filter((m) => m.type === 3).length} notices`,
+          );
           expect(results.violations.map((v) => `${v.id} (${v.nodes.length})`), `axe found ${results.violations.length} violations on ${path} (${width}px, ${scheme}):\n\n${describeViolations(results)}\n`).toEqual([]);
+          expect(results.incomplete.map((v) => `${v.id} (${v.nodes.length})`), `axe could not decide ${results.incomplete.length} rules on ${path} (${width}px, ${scheme}):\n\n${describeViolations(results, 'incomplete')}\n`).toEqual([]);
+          expect(problems.map((m) => `${m.type === 1 ? 'error' : 'warning'} ${m.code}: ${m.msg}\n    ${m.element}`), `HTML_CodeSniffer on ${path} (${width}px, ${scheme})`).toEqual([]);
         });
       }
     }

@@ -4,18 +4,11 @@
  * and source is on screen) and against the same page with JavaScript on: any
  * text a script would reveal is a failure.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
-import { declaredAliases, stories } from '../helpers/site.ts';
+import { declaredAliases, stories, storyHeadings } from '../helpers/site.ts';
 
 const STORIES = stories();
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
-
-/** The "## Heading" lines of a story body, without an <Anchor …/> marker. */
-function bodyHeadings(file: string): string[] {
-  const body = readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---/, '');
-  return [...body.matchAll(/^##\s+(.+)$/gm)].map((m) => norm(m[1]!.replace(/<[A-Z]\w*[^>]*\/>/g, '').replace(/[*_`]/g, '')));
-}
 
 /**
  * For every element the server sent that holds text of its own, whether it is
@@ -67,7 +60,7 @@ test.describe('without JavaScript', () => {
       };
       want('title', fm.title);
       want('dek', fm.dek);
-      for (const h of bodyHeadings(story.file)) {
+      for (const h of storyHeadings(story.file)) {
         await expect(page.getByRole('heading', { name: h, exact: true }), `section "${h}"`).toBeVisible();
       }
       for (const e of fm.timeline ?? []) {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { briefParts, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief } from '../helpers/brief.ts';
+import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
 
 /** Every story in the content folder. */
 const stories = readdirSync('content/stories')
@@ -32,6 +33,13 @@ for (const slug of stories) {
       console.log(`${slug} on ${paper.format}: text reaches ${(fill * 100).toFixed(0)}% of the printable height`);
       // The first story's brief uses the page (a short story may leave space; it may not run over).
       if (slug === 'openai-shifts-partners' && paper.format === 'Letter') expect(fill).toBeGreaterThanOrEqual(0.85);
+
+      // Read back as poppler sees it: no two words overlap, and every citation marker sits above the word before it.
+      const words = pdfWords(pdf);
+      expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
+      const markers = citationMarkers(words);
+      expect(markers.length).toBeGreaterThan(0);
+      expect(markers.filter((m) => m.raise < 1).map((m) => `${m.marker} after ${m.before}: ${m.raise.toFixed(2)} pt`), 'markers less than 1 pt above the word before').toEqual([]);
     });
 
     test(`${slug}: nothing runs off the ${paper.format} page`, async ({ page }) => {
@@ -67,7 +75,9 @@ for (const slug of stories) {
         minBody: Math.min(...bodyText),
         color: getComputedStyle(document.body).color,
         background: getComputedStyle(document.body).backgroundColor,
-        chrome: shown('button, .anchor-link, nav, .site-header, .site-footer, .on-this-page'),
+        chrome: shown('button, nav, .site-header, .site-footer, .on-this-page, .backlinks, .source-quotes'),
+        // The "#" beside each heading and date is a screen hint.
+        hints: [...document.querySelectorAll('.anchor-link')].filter((a) => getComputedStyle(a, '::after').display !== 'none').length,
         qr: shown('.print-qr svg'),
       };
     });
@@ -78,6 +88,7 @@ for (const slug of stories) {
     expect(report.color).toBe('rgb(0, 0, 0)');
     expect(report.background).toBe('rgb(255, 255, 255)');
     expect(report.chrome).toBe(0);
+    expect(report.hints).toBe(0);
     expect(report.qr).toBe(1);
   });
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { stories } from '../helpers/site.ts';
+import { measureCiteRaise } from '../helpers/cite-position.ts';
 
 const STORY = '/openai-shifts-partners/';
 const TITLE = stories().find((s) => s.path === STORY)!.frontmatter.title;
@@ -15,8 +16,8 @@ test('the home page features the story with its title, dek and date', async ({ p
 test('the story page shows its header, body, timeline, key figures and sources', async ({ page }) => {
   await page.goto(STORY);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  await expect(page.locator('.story-header time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-  await expect(page.locator('.story-header')).toContainText(/\d+ min read/);
+  await expect(page.locator('.story-intro time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.locator('.story-intro')).toContainText(/\d+ min read/);
   for (const name of ['The short version', 'The memo', 'Timeline', 'Key figures', 'Sources']) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
@@ -25,7 +26,7 @@ test('the story page shows its header, body, timeline, key figures and sources',
 
 test('following a heading anchor lands on that section', async ({ page }) => {
   await page.goto(STORY);
-  await page.getByRole('link', { name: 'Link to section: The Amazon deal' }).click();
+  await page.getByRole('heading', { name: 'The Amazon deal' }).getByRole('link', { name: 'The Amazon deal' }).click();
   await expect(page).toHaveURL(/#the-amazon-deal$/);
   await expect(page.locator('#the-amazon-deal')).toBeInViewport();
 });
@@ -97,6 +98,17 @@ for (const width of [320, 375, 768, 1024, 1440]) {
   });
 }
 
+for (const width of [390, 1280]) {
+  test(`citation markers sit above the baseline at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(STORY);
+    const raises = await page.evaluate(measureCiteRaise);
+    expect(raises.length).toBeGreaterThan(20);
+    const low = raises.filter((r) => r.raise < 0.15).map((r) => `${r.marker} after "${r.text}": ${r.raise.toFixed(3)} em`);
+    expect(low, 'markers less than 0.15 em above the text beside them').toEqual([]);
+  });
+}
+
 test('body text is at least 16px with a 60–75 character measure and comfortable leading', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(STORY);
@@ -129,15 +141,20 @@ test('the skip link is the first stop and moves to the story', async ({ page }) 
 
 test('the story shows Published and Updated stamps and its reading time', async ({ page }) => {
   await page.goto(STORY);
-  const meta = page.locator('.story-header .meta');
+  const meta = page.locator('.story-intro .meta');
   await expect(meta).toContainText(/Published \w+ \d{1,2}, \d{4}/);
   await expect(meta).toContainText(/Updated \w+ \d{1,2}, \d{4}/);
   await expect(meta).toContainText(/\d+ min read/);
 });
 
-test('analysis is labelled as analysis', async ({ page }) => {
+test('analysis is labelled as analysis, in words every reader gets', async ({ page }) => {
   await page.goto(STORY);
-  const analysis = page.getByRole('note', { name: 'Analysis' });
-  await expect(analysis.first()).toBeVisible();
-  await expect(analysis.first()).toContainText('Analysis');
+  const analysis = page.getByRole('note').first();
+  await expect(analysis).toBeVisible();
+  // The label is in the accessibility tree (not aria-hidden), first in the note.
+  await expect(analysis).toMatchAriaSnapshot(`
+    - note:
+      - paragraph: Analysis
+  `);
+  await expect(analysis.locator('p').first()).toHaveText('Analysis');
 });

@@ -21,8 +21,10 @@ export interface StoryInfo {
 export interface StoryFrontmatter {
   title: string;
   dek: string;
+  published: string;
+  updated?: string;
   sources: Array<{ id: string; publisher: string; title: string; url: string; quotes?: string[] }>;
-  timeline?: Array<{ id: string; title: string; text: string }>;
+  timeline?: Array<{ id: string; date: string; title: string; text: string }>;
   figures?: Array<{ label: string; value: string }>;
 }
 
@@ -36,9 +38,21 @@ export function stories(): StoryInfo[] {
   });
 }
 
-
 /** The alias ids a story's body declares (`<Anchor id="x" aliases="old-x" />`), each with the id it stands for. */
 export function declaredAliases(file: string): { alias: string; id: string }[] {
   const body = readFileSync(file, 'utf8');
   return [...body.matchAll(/<Anchor\s+id="([^"]+)"\s+aliases="([^"]+)"/g)].flatMap((m) => m[2]!.split(/[\s,]+/).filter(Boolean).map((alias) => ({ alias, id: m[1]! })));
+}
+
+const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** The "## Heading" lines of a story body, as readers see them: without an <Anchor …/> marker or emphasis. */
+export function storyHeadings(file: string): string[] {
+  const body = readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---/, '');
+  return [...body.matchAll(/^##\s+(.+)$/gm)].map((m) => norm(m[1]!.replace(/<[A-Z]\w*[^>]*\/>/g, '').replace(/[*_`]/g, '')));
+}
+
+/** How many <Analysis> blocks a story body has. */
+export function analysisCount(file: string): number {
+  return (readFileSync(file, 'utf8').match(/<Analysis>/g) ?? []).length;
 }

@@ -19,11 +19,11 @@ const render = async (component: Parameters<AstroContainer['renderToString']>[0]
 const sources = new Map(story.sources.map((s) => [s.id, s]));
 
 describe('components rendered with the Container API', () => {
-  it('Cite renders a numbered link per source with an accessible name', async () => {
+  it('Cite renders a numbered link per source, brackets as text, with an accessible name', async () => {
     const html = await render(Cite, {
       refs: [{ n: 2, anchor: 'cite-2a', href: '#source-two', label: 'Source 2: Pub Two, “Second source”' }],
     });
-    expect(html).toContain('<a href="#source-two" id="cite-2a" aria-label="Source 2: Pub Two, “Second source”">2</a>');
+    expect(html).toContain('<a href="#source-two" id="cite-2a" aria-label="Source 2: Pub Two, “Second source”">[2]</a>');
   });
 
   it('Cite refuses to render ids the plugin never numbered', async () => {
@@ -34,12 +34,12 @@ describe('components rendered with the Container API', () => {
     expect(await render(FormattedDate, { date: '2026-03' })).toBe('<time datetime="2026-03">March 2026</time>');
   });
 
-  it('Timeline lists entries in order with their anchors, dates and citations', async () => {
+  it('Timeline lists entries in order, each date linking to its entry, with citations', async () => {
     const cites = numberCitations({ timeline: story.timeline.map((e) => e.sources) });
     const html = await render(Timeline, { entries: story.timeline, marks: cites.groups.timeline, sources });
     const ids = [...html.matchAll(/<li id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(['2025-deal', '2026-02-event', '2026-04-13-event']);
-    expect(html).toContain('<time datetime="2026-02" class="timeline-date">February 2026</time>');
+    expect(html).toContain('<a class="anchor-link timeline-date" href="#2026-02-event" data-copy="timeline entry: A month event"><time datetime="2026-02">February 2026</time></a>');
     expect(html).toContain('href="#source-one" id="cite-2a"');
   });
 
@@ -49,6 +49,9 @@ describe('components rendered with the Container API', () => {
     expect(html.indexOf('id="source-two"')).toBeLessThan(html.indexOf('id="source-one"'));
     expect(html).toContain('href="#cite-1b" aria-label="Back to citation 1b"');
     expect(html).toContain('<a class="source-title" href="https://example.com/one" rel="noopener">First source</a>');
+    // The source's link to itself is its number in words; backlinks are separated by spaces, so text browsers do not run them together.
+    expect(html).toContain('<a class="anchor-link" href="#source-one" data-copy="source 2: Pub One">Source 2</a>');
+    expect(html).toMatch(/>1a<\/a> <a [^>]*>1b<\/a>/);
   });
 
   const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3 };

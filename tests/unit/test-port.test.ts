@@ -42,6 +42,8 @@ interface View {
   env: string;
   baseURL: string;
   url: string;
+  nginx?: string;
+  nginxPort?: string;
   serverPort: string;
 }
 function loadConfig(testPort?: string, worker = true): { main: View; worker: View } {

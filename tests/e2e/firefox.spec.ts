@@ -1,0 +1,142 @@
+/**
+ * Firefox as a tested engine (Debian's firefox-esr through puppeteer-core over
+ * WebDriver BiDi; the `firefox-esr` project in playwright.config.ts). The
+ * checks that matter to readers, against the same served build as the
+ * Chromium tests: no horizontal scroll from 320 to 1440 px, every in-page
+ * link and section address landing in view, citation markers above the
+ * baseline, and each story's brief on one page of Letter and of A4 with no
+ * overlapping words and raised markers (read back with pdftotext -bbox).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test as base } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { systemFirefox } from '../../scripts/system-firefox.ts';
+import { measureCiteRaise } from '../helpers/cite-position.ts';
+import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
+import { allPages, stories } from '../helpers/site.ts';
+
+const test = base.extend<{ ff: Page }, { firefox: Browser }>({
+  firefox: [
+    async ({}, use) => {
+      const executablePath = systemFirefox();
+      if (!executablePath) throw new Error('No Firefox: install firefox-esr (Debian: apt-get install firefox-esr) or set FIREFOX_PATH');
+      const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, protocol: 'webDriverBiDi' });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  ff: async ({ firefox }, use) => {
+    const context = await firefox.createBrowserContext();
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
+  },
+});
+
+const PAGES = allPages();
+const STORIES = stories();
+const MARGIN = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
+const ARTIFACTS = path.resolve('test-results', 'print-briefs');
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+for (const pagePath of PAGES) {
+  test(`${pagePath}: no horizontal scroll in Firefox from 320 to 1440 px`, async ({ ff, baseURL }) => {
+    const problems: string[] = [];
+    for (const width of [320, 375, 768, 1024, 1440]) {
+      await ff.setViewport({ width, height: 900 });
+      await ff.goto(new URL(pagePath, baseURL).href, { waitUntil: 'load' });
+      const { scroll, client } = await ff.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) problems.push(`${width}px: ${scroll}px of content in ${client}px`);
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+for (const story of STORIES) {
+  for (const width of [390, 1280]) {
+    test(`${story.path} at ${width}px: every in-page link and section address lands in view in Firefox`, async ({ ff, baseURL }) => {
+      await ff.setViewport({ width, height: width < 600 ? 844 : 900 });
+      const url = new URL(story.path, baseURL).href;
+      await ff.goto(url, { waitUntil: 'load' });
+      // Follow every visible in-page link as a reader would, and look where it landed.
+      const followed = await ff.evaluate(async () => {
+        const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const landed = (el: Element) => {
+          let box: Element | null = el;
+          while (box && box.getBoundingClientRect().height === 0) box = box.parentElement; // an alias marker counts by its heading
+          if (!box) return 'no box';
+          const r = box.getBoundingClientRect();
+          if (r.bottom <= 0 || r.top >= innerHeight) return `at ${Math.round(r.top)}px, outside the window`;
+          const hit = document.elementFromPoint(r.left + 4, Math.max(r.top, 0) + Math.min(r.height / 2, 12));
+          return hit && (box.contains(hit) || hit.contains(box)) ? 'ok' : `covered by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
+        };
+        const links = new Map<string, HTMLAnchorElement>();
+        for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+          if (a.checkVisibility() && !links.has(a.getAttribute('href')!)) links.set(a.getAttribute('href')!, a);
+        }
+        const problems: string[] = [];
+        for (const [href, a] of links) {
+          a.click();
+          // Following a link is a task the engine queues: wait for the address to change (at most a second), then for the scroll to paint.
+          for (let t = 0; t < 40 && location.hash !== href; t++) await new Promise((r) => setTimeout(r, 25));
+          await frame();
+          const target = document.getElementById(decodeURIComponent(href.slice(1)));
+          const where = !target ? 'no target' : location.hash !== href ? `the address ends in ${location.hash}` : landed(target);
+          if (where !== 'ok') problems.push(`${href}: ${where}`);
+        }
+        return { count: links.size, problems };
+      });
+      expect(followed.count).toBeGreaterThan(20);
+      // Open each section's address, as a shared link would.
+      const ids = await ff.evaluate(() => [...document.querySelectorAll('main h2[id], main h3[id], main .alias-anchor[id]')].map((h) => h.id));
+      const opened: string[] = [];
+      for (const id of ids) {
+        await ff.goto('about:blank');
+        await ff.goto(`${url}#${id}`, { waitUntil: 'load' });
+        await ff.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const where = await ff.evaluate((i) => {
+          let el: Element | null = document.getElementById(i);
+          while (el && el.getBoundingClientRect().height === 0) el = el.parentElement;
+          if (!el) return 'no box';
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight ? 'ok' : `at ${Math.round(r.top)}px`;
+        }, id);
+        if (where !== 'ok') opened.push(`#${id} opened by address: ${where}`);
+      }
+      console.log(`firefox ${story.path} ${width}px: ${followed.count} in-page links followed, ${ids.length} section addresses opened`);
+      expect([...followed.problems, ...opened]).toEqual([]);
+    });
+
+    test(`${story.path} at ${width}px: citation markers sit above the baseline in Firefox`, async ({ ff, baseURL }) => {
+      await ff.setViewport({ width, height: 900 });
+      await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+      const raises = await ff.evaluate(measureCiteRaise);
+      expect(raises.length).toBeGreaterThan(0);
+      const low = raises.filter((r) => r.raise < 0.15).map((r) => `${r.marker} after "${r.text}": ${r.raise.toFixed(3)} em`);
+      expect(low, 'markers less than 0.15 em above the text beside them').toEqual([]);
+    });
+  }
+
+  for (const format of ['Letter', 'A4'] as const) {
+    test(`${story.path}: Firefox prints the brief on one ${format} page, no words overlapping, markers raised`, async ({ ff, baseURL }) => {
+      await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const pdf = path.join(ARTIFACTS, `${story.id}-${format}-firefox.pdf`);
+      writeFileSync(pdf, await ff.pdf({ format, margin: MARGIN, printBackground: true }));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      expect(pages, `the brief of ${story.path} on ${format} in Firefox runs to ${pages} pages`).toBe(1);
+
+      const words = pdfWords(pdf);
+      const text = squash(words.map((w) => w.text).join(' '));
+      expect(text).toContain(squash(story.frontmatter.title));
+      for (const s of story.frontmatter.sources) expect(text, `source URL ${s.url}`).toContain(squash(s.url));
+      expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
+      const markers = citationMarkers(words);
+      expect(markers.length).toBeGreaterThan(0);
+      expect(markers.filter((m) => m.raise < 1).map((m) => `${m.marker} after ${m.before}: ${m.raise.toFixed(2)} pt`), 'markers less than 1 pt above the word before').toEqual([]);
+    });
+  }
+}

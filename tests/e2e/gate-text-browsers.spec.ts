@@ -1,0 +1,77 @@
+/**
+ * Quality gate: text browsers read every page cleanly. `lynx -dump` and
+ * `w3m -dump` render the served page with no CSS and no JavaScript; the gate
+ * compares their words with the words Chromium shows on screen (JavaScript
+ * off). A word in a dump that is not on screen is a failure: words run
+ * together across elements ("2026Updated", "contentThe"), hidden or
+ * script-only controls ("(BUTTON) Print brief"), print-only text (the brief's
+ * masthead, bare URLs). So is a word made only of symbols ("#", "↩"): anchors
+ * and backlinks must be words a reader can follow. Every heading must be in
+ * both dumps, and every in-page link on screen reachable in lynx's link list.
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { allPages } from '../helpers/site.ts';
+
+const PAGES = allPages();
+
+const DUMPERS = {
+  lynx: (url: string) => execFileSync('lynx', ['-dump', '-nolist', '-width=100', '-display_charset=UTF-8', '-assume_charset=UTF-8', url], { encoding: 'utf8' }),
+  w3m: (url: string) => execFileSync('w3m', ['-dump', '-cols', '100', '-I', 'UTF-8', '-O', 'UTF-8', url], { encoding: 'utf8' }),
+};
+
+/**
+ * The words of a dump, without what the text browser adds itself: lynx's first
+ * line of <link> titles ("#The Explainer"), list numbers and bullets, and the
+ * "^" both put before a superscript.
+ */
+function dumpWords(dump: string, browser: keyof typeof DUMPERS): Array<{ word: string; line: string }> {
+  const lines = dump.split('\n');
+  if (browser === 'lynx' && /^\s*#/.test(lines[0] ?? '')) lines.shift();
+  return lines.flatMap((line) =>
+    line
+      .replace(/^\s*(?:\d+\.|[*+•])\s+/, '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => ({ word: w.replace(/^\^(?=\[)/, ''), line: line.trim() })),
+  );
+}
+
+test.describe('text browsers', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const path of PAGES) {
+    test(`${path}: lynx and w3m show the words on screen, and only those`, async ({ page, baseURL }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const response = await page.goto(path);
+      expect(response?.ok() || response?.status() === 404).toBe(true);
+      const screen = await page.locator('body').innerText();
+      // Case aside: CSS text-transform (the uppercase labels) is for screens only.
+      const screenWords = new Set(screen.toLowerCase().split(/\s+/).filter(Boolean));
+      const headings = (await page.locator('h1, h2, h3').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+      const inPage = new Set(await page.locator('a[href^="#"]').evaluateAll((as) => as.filter((a) => (a as HTMLElement).checkVisibility()).map((a) => a.getAttribute('href')!)));
+
+      const problems: string[] = [];
+      for (const [browser, dump] of Object.entries(DUMPERS) as [keyof typeof DUMPERS, (u: string) => string][]) {
+        const text = dump(new URL(path, baseURL).href);
+        const words = dumpWords(text, browser);
+        const flat = words.map((w) => w.word).join(' ');
+        for (const { word, line } of words) {
+          if (/^[#↩¶§\uFE0E\uFE0F]+$/u.test(word)) problems.push(`${browser}: a symbol for a link: "${word}" in "${line}"`);
+          else if (!screenWords.has(word.toLowerCase())) problems.push(`${browser}: "${word}" is not a word on screen (run together, hidden or print-only), in "${line}"`);
+        }
+        for (const h of headings) if (!flat.includes(h)) problems.push(`${browser}: heading "${h}" is missing`);
+        console.log(`${browser} ${path}: ${words.length} words, ${headings.length} headings`);
+      }
+      const listed = new Set(
+        execFileSync('lynx', ['-dump', '-listonly', '-nonumbers', new URL(path, baseURL).href], { encoding: 'utf8' })
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l.includes('#'))
+          .map((l) => `#${l.split('#').slice(1).join('#')}`),
+      );
+      for (const href of inPage) if (!listed.has(href)) problems.push(`lynx: the in-page link ${href} cannot be followed`);
+      expect(problems, `${path} in text browsers:\n${[...new Set(problems)].join('\n')}`).toEqual([]);
+    });
+  }
+});
