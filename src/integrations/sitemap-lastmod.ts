@@ -11,6 +11,7 @@ import { listStoryFiles } from '../checks/check-story.ts';
 import { parseStory } from '../checks/story-file.ts';
 import { lastChanged, type ChangeLike } from '../lib/stories.ts';
 import { storyPath } from '../lib/stories.ts';
+import { ABOUT_UPDATED } from '../lib/site.ts';
 
 /** URL path → "YYYY-MM-DD": each story's page, and "/" for the newest story. */
 export function lastModifiedByPath(files: readonly string[] = listStoryFiles()): Map<string, string> {
@@ -22,6 +23,7 @@ export function lastModifiedByPath(files: readonly string[] = listStoryFiles()):
   }
   const newest = [...out.values()].sort().at(-1);
   if (newest) out.set('/', newest);
+  out.set('/about/', ABOUT_UPDATED);
   return out;
 }
 

@@ -12,3 +12,6 @@ export const OG_SIZE = { width: 1200, height: 630 } as const;
  * sets its own: CONTACT_EMAIL at build time, or change it here (README, "Deploying").
  */
 export const CONTACT_EMAIL = process.env.CONTACT_EMAIL ?? 'corrections@example.org';
+
+/** When the About page last changed: its sitemap lastmod, and the date it shows. */
+export const ABOUT_UPDATED = '2026-11-26';

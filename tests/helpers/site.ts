@@ -26,6 +26,8 @@ export interface StoryFrontmatter {
   sources: Array<{ id: string; publisher: string; title: string; url: string; quotes?: string[] }>;
   timeline?: Array<{ id: string; date: string; title: string; text: string }>;
   figures?: Array<{ label: string; value: string }>;
+  terms?: Array<{ id: string; term: string; definition?: string }>;
+  changes?: Array<{ id: string; date: string; kind: string; text: string }>;
 }
 
 /** The stories in content/stories (STORIES_DIR overrides), with their frontmatter. */

@@ -14,13 +14,15 @@ import { Readable } from 'node:stream';
 import Parser from 'rss-parser';
 import { ErrorLevel, type IndexItem, parseSitemap, XMLToSitemapIndexStream } from 'sitemap';
 import { validateXML } from 'xmllint-wasm';
+import { ABOUT_UPDATED } from '../../src/lib/site.ts';
 import { describe, expect, it } from 'vitest';
 import { DIST, fileFor, requireDist, siteOrigin, stories } from '../helpers/site.ts';
 
 const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
 const SITEMAP_XSD = path.join(path.dirname(createRequire(import.meta.url).resolve('sitemap/package.json')), 'schema', 'sitemap.xsd');
 /** The date a story last changed, as the feed and sitemap must give it. */
-const changed = (fm: { published: string; updated?: string }) => fm.updated ?? fm.published;
+/** A story's latest change: its last update or correction, else updated, else published. */
+const changed = (fm: { published: string; updated?: string; changes?: { date: string }[] }) => [fm.updated ?? fm.published, ...(fm.changes ?? []).map((c) => c.date)].sort().at(-1)!;
 
 describe('feed, sitemap and robots.txt', () => {
   requireDist();
@@ -81,7 +83,7 @@ describe('feed, sitemap and robots.txt', () => {
         urls.push(item.url);
         const page = new URL(item.url).pathname;
         const story = list.find((s) => s.path === page);
-        const expected = story ? changed(story.frontmatter) : page === '/' ? list.map((s) => changed(s.frontmatter)).sort().at(-1) : undefined;
+        const expected = story ? changed(story.frontmatter) : page === '/' ? list.map((s) => changed(s.frontmatter)).sort().at(-1) : page === '/about/' ? ABOUT_UPDATED : undefined;
         expect(item.lastmod, `${item.url}: lastmod`).toBeTruthy();
         if (expected) expect(item.lastmod!.slice(0, 10), `${item.url}: lastmod is the latest change`).toBe(expected);
       }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatLongDate } from '../../src/lib/dates.ts';
+import { coveredPeriod, formatDate, formatLongDate } from '../../src/lib/dates.ts';
 import { analysisCount, DIST, fileFor, requireDist, siteOrigin, stories, storyHeadings } from '../helpers/site.ts';
 
 const BLOCKS = 'address, article, aside, blockquote, dd, div, dl, dt, figcaption, figure, footer, h1, h2, h3, h4, h5, h6, header, li, nav, ol, p, section, table, tr, ul';
@@ -48,7 +48,24 @@ describe('reader mode (Readability)', () => {
       want('published date', `Published ${formatLongDate(fm.published)}`);
       want('updated date', `Updated ${formatLongDate(fm.updated ?? fm.published)}`);
 
-      const expected = [...storyHeadings(story.file), ...(fm.timeline?.length ? ['Timeline'] : []), ...(fm.figures?.length ? ['Key figures'] : []), 'Sources'];
+      // The skimmer's order: the short version, the key figures, the timeline, the other sections, then the page's own.
+      const [first, ...rest] = storyHeadings(story.file);
+      const expected = [
+        ...(first ? [first] : []),
+        ...(fm.figures?.length ? ['Key figures'] : []),
+        ...(fm.timeline?.length ? ['Timeline'] : []),
+        ...rest,
+        ...(fm.terms?.length ? ['Terms'] : []),
+        ...(fm.changes?.length ? ['Updates and corrections'] : []),
+        'Sources',
+      ];
+      const period = coveredPeriod((fm.timeline ?? []).map((e) => e.date));
+      if (period) want('covered period', `Covers ${period.text}`);
+      for (const t of fm.terms ?? []) {
+        want('term', t.term);
+        if (t.definition) want('term definition', t.definition);
+      }
+      for (const c of fm.changes ?? []) want('update or correction', c.text);
       const headings = [...doc.querySelectorAll('h2, h3')].map((h) => norm(h.textContent ?? '')).filter((h) => expected.includes(h));
       expect(headings, 'every section heading, in order').toEqual(expected);
 
