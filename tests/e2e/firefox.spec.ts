@@ -16,6 +16,7 @@ import { systemFirefox } from '../../scripts/system-firefox.ts';
 import { measureCiteRaise } from '../helpers/cite-position.ts';
 import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
 import { allPages, stories } from '../helpers/site.ts';
+import { whereIsId } from '../helpers/in-view.ts';
 
 const test = base.extend<{ ff: Page }, { firefox: Browser }>({
   firefox: [
@@ -97,13 +98,7 @@ for (const story of STORIES) {
         await ff.goto('about:blank');
         await ff.goto(`${url}#${id}`, { waitUntil: 'load' });
         await ff.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const where = await ff.evaluate((i) => {
-          let el: Element | null = document.getElementById(i);
-          while (el && el.getBoundingClientRect().height === 0) el = el.parentElement;
-          if (!el) return 'no box';
-          const r = el.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight ? 'ok' : `at ${Math.round(r.top)}px`;
-        }, id);
+        const where = await ff.evaluate(whereIsId, id);
         if (where !== 'ok') opened.push(`#${id} opened by address: ${where}`);
       }
       console.log(`firefox ${story.path} ${width}px: ${followed.count} in-page links followed, ${ids.length} section addresses opened`);

@@ -5,6 +5,7 @@
  * text a script would reveal is a failure.
  */
 import { expect, test, type Browser } from '@playwright/test';
+import { whereIsId } from '../helpers/in-view.ts';
 import { declaredAliases, stories, storyHeadings } from '../helpers/site.ts';
 
 const STORIES = stories();
@@ -113,14 +114,7 @@ test.describe('without JavaScript', () => {
       const problems: string[] = declared.filter((a) => !ids.includes(a)).map((a) => `#${a}: declared in the story but not on the page`);
       for (const id of ids) {
         await page.goto(`${story.path}#${encodeURIComponent(id)}`);
-        const where = await page.evaluate((i) => {
-          let el: Element | null = document.getElementById(i);
-          // A zero-size marker (an alias) counts by the nearest box around it.
-          while (el && el.getBoundingClientRect().height === 0) el = el.parentElement;
-          if (!el) return 'no box';
-          const r = el.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight ? 'ok' : `at ${Math.round(r.top)}px`;
-        }, id);
+        const where = await page.evaluate(whereIsId, id);
         if (where !== 'ok') problems.push(`#${id}: ${where}`);
       }
       console.log(`no-JS ${story.path}: ${ids.length} ids opened by address, ${problems.length} problems`);
