@@ -32,7 +32,8 @@ function dumpWords(dump: string, browser: keyof typeof DUMPERS): Array<{ word: s
     line
       .replace(/^\s*(?:\d+\.|[*+•])\s+/, '')
       .split(/\s+/)
-      .filter(Boolean)
+      // w3m's "^" may end a line, with the superscript wrapped onto the next.
+      .filter((w) => Boolean(w) && w !== '^')
       .map((w) => ({ word: w.replace(/^\^(?=\[)/, ''), line: line.trim() })),
   );
 }

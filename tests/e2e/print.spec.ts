@@ -68,7 +68,7 @@ for (const slug of stories) {
         const size = parseFloat(getComputedStyle(el).fontSize) * 0.75; // px → pt
         if (size < 8 - 0.01) small.push(`${el.tagName}.${el.className} ${size}pt`);
       }
-      const bodyText = [...document.querySelectorAll('.prose p, .prose li')].filter(visible).map((el) => parseFloat(getComputedStyle(el).fontSize) * 0.75);
+      const bodyText = [...document.querySelectorAll('.short-version p, .short-version li, .timeline-title')].filter(visible).map((el) => parseFloat(getComputedStyle(el).fontSize) * 0.75);
       const shown = (sel: string) => [...document.querySelectorAll(sel)].filter(visible).length;
       return {
         small,

@@ -73,8 +73,9 @@ export function pdfFill(pdf: string, paper: Paper): number {
 
 /** Every part the brief must carry that the PDF's text lacks; empty when all are there. */
 export function missingParts(text: string, parts: BriefParts): string[] {
-  const flat = squash(text);
-  const lacks = (what: string, s: string) => (flat.includes(squash(s)) ? [] : [`${what}: "${s}"`]);
+  // Case aside: labels may be set in capitals or small capitals.
+  const flat = squash(text).toLowerCase();
+  const lacks = (what: string, s: string) => (flat.includes(squash(s).toLowerCase()) ? [] : [`${what}: "${s}"`]);
   return [
     ...lacks('the headline', parts.title),
     ...lacks('the address', parts.canonical),
