@@ -90,7 +90,8 @@ export class StoryCheckError extends Error {
     super(contentReport(problems));
     this.name = 'StoryCheckError';
     this.problems = problems;
-    const first = problems[0];
+    // The first problem that has a line (a missing field has none).
+    const first = problems.find((p) => p.line) ?? problems[0];
     if (first) this.loc = { file: path.resolve(first.file), line: first.line ?? 1, column: 1 };
     if (!process.env.DEBUG) this.stack = '';
   }
