@@ -84,6 +84,24 @@ test.describe('terms', () => {
     await expect(term).toBeFocused();
   });
 
+  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`an open definition passes axe at ${width}px, ${scheme}`, async ({ page }) => {
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(STORY);
+        await page.locator('.prose a.term').first().click();
+        await expect(page.locator('#term-popover')).toBeVisible();
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        // Inside the window, not off its edge.
+        const box = (await page.locator('#term-popover').boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      });
+    }
+  }
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
     test('a term is a link to its entry in the Terms list', async ({ page }) => {
