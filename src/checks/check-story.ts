@@ -53,7 +53,8 @@ interface StoryData {
 export function remarkStoryChecks() {
   return (tree: Root, file: VFile) => {
     const data = file.data as StoryData;
-    const story = data.story ?? (file.path ? (readStory(file.path).story?.frontmatter as RawStory | undefined) : undefined) ?? {};
+    // Read once per file: the transforms after the checks (remark-story.ts) take it from here too.
+    const story = (data.story ??= (file.path ? (readStory(file.path).story?.frontmatter as RawStory | undefined) : undefined) ?? {});
     const sources = new Map(list<RawSource>(story.sources).filter((s) => typeof s?.id === 'string').map((s) => [s.id as string, s]));
     for (const [ruleId, rule] of Object.entries(RULES)) {
       rule(tree, {

@@ -71,7 +71,8 @@ function anchorHeading(heading: Heading): void {
 
 export default function remarkStory() {
   return (tree: Root, file: VFile) => {
-    const story = file.path ? readStory(file.path).story?.frontmatter : undefined;
+    // The checks before this plugin have read the story's frontmatter into file.data.story.
+    const story = (file.data as { story?: Record<string, unknown> }).story ?? (file.path ? readStory(file.path).story?.frontmatter : undefined);
     const names = new Map(
       list<RawSource & { publisher?: unknown; title?: unknown }>(story?.sources)
         .filter((s) => typeof s?.id === 'string')

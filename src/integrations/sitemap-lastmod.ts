@@ -9,8 +9,7 @@ import path from 'node:path';
 import type { SitemapItem } from '@astrojs/sitemap';
 import { listStoryFiles } from '../checks/check-story.ts';
 import { parseStory } from '../checks/story-file.ts';
-import { lastChanged, type ChangeLike } from '../lib/stories.ts';
-import { storyPath } from '../lib/stories.ts';
+import { lastChanged, storyPath, type ChangeLike } from '../lib/stories.ts';
 import { ABOUT_UPDATED } from '../lib/site.ts';
 
 /** URL path → "YYYY-MM-DD": each story's page, and "/" for the newest story. */
