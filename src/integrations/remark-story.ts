@@ -30,6 +30,8 @@ export interface StoryBodyExports {
   bodyCitations: string[][];
   /** How many of them come before <StoryPanels /> (the key figures and timeline). */
   citationsBeforePanels: number;
+  /** For each <Cite>, the name of the section (its `##` heading) it is in: the sources footer's "Cited in". */
+  bodySections: string[];
   readingMinutes: number;
 }
 
@@ -79,10 +81,16 @@ export default function remarkStory() {
         .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
     );
     const cites: Jsx[] = [];
+    const bodySections: string[] = [];
+    let section = '';
     visit(tree, (node, index, parent) => {
-      if (node.type === 'heading') anchorHeading(node);
-      else if (isJsx(node, 'Cite')) {
+      if (node.type === 'heading') {
+        // Named before the alias anchors go in: the heading's words only.
+        if (node.depth === 2) section = toString(node).trim();
+        anchorHeading(node);
+      } else if (isJsx(node, 'Cite')) {
         cites.push(node);
+        bodySections.push(section);
         const before = index !== undefined ? parent?.children[index - 1] : undefined;
         if (before?.type === 'text') before.value = before.value.replace(/\s+$/, '\u00a0');
       }
@@ -108,7 +116,7 @@ export default function remarkStory() {
     cites.forEach((c, i) => {
       c.attributes = [expressionAttribute('refs', toRefs(groups.body[i] ?? [], names))];
     });
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, readingMinutes: readingMinutes(countWords(toString(tree))) };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))) };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

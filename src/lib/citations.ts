@@ -102,6 +102,33 @@ export function backlinkLabel(mark: Pick<CitationMark, 'n' | 'letter'>): string 
   return `Back to citation ${mark.n}${mark.letter}`;
 }
 
+/** One place a source is cited, as the sources footer names it: the section, and its first citation there. */
+export interface CitedIn {
+  /** The section's name: "The memo", "Timeline". */
+  section: string;
+  /** The id of the source's first citation in that section: "cite-1a". */
+  anchor: string;
+}
+
+/**
+ * Where a source is cited, by section, in reading order, each section once with
+ * its first citation: "Cited in: The memo, The Amazon deal, Timeline". Marks
+ * whose section is unknown are left out.
+ */
+export function citedIn(marks: readonly Pick<CitationMark, 'anchor'>[], sectionOf: ReadonlyMap<string, string>): CitedIn[] {
+  const out: CitedIn[] = [];
+  for (const m of marks) {
+    const section = sectionOf.get(m.anchor);
+    if (section && !out.some((c) => c.section === section)) out.push({ section, anchor: m.anchor });
+  }
+  return out;
+}
+
+/** The accessible name of a "Cited in" link: "Back to the citation in The memo" (the visible name included, WCAG 2.5.3). */
+export function citedInLabel(section: string): string {
+  return `Back to the citation in ${section}`;
+}
+
 /** What a citation marker needs to render one reference. */
 export interface CiteRef {
   n: number;

@@ -28,7 +28,7 @@ for (const slug of stories) {
       expect(parts.parts.length).toBeGreaterThanOrEqual(3);
       expect(missingParts(text, parts)).toEqual([]);
       expect(text).toMatch(/Covers /);
-      for (const gone of ['On this page', 'Copy link', 'Print brief', 'Cited in the text', 'Skip to content', 'Updates and corrections']) expect(text).not.toContain(gone);
+      for (const gone of ['On this page', 'Copy link', 'Print brief', 'Cited in', 'Skip to content', 'Updates and corrections']) expect(text).not.toContain(gone);
       const fill = pdfFill(pdf, paper);
       console.log(`${slug} on ${paper.format}: text reaches ${(fill * 100).toFixed(0)}% of the printable height`);
       // The first story's brief uses the page (a short story may leave space; it may not run over).

@@ -31,23 +31,30 @@ test('following a heading anchor lands on that section', async ({ page }) => {
   await expect(page.locator('#the-amazon-deal')).toBeInViewport();
 });
 
-test('every citation reaches its source, and every backlink returns to its citation', async ({ page }) => {
+test('every citation reaches its source, and the source says in which sections it is cited, each a link back', async ({ page }) => {
   await page.goto(STORY);
-  const cites = await page.locator('sup.cite a').evaluateAll((as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href')! })));
+  const cites = await page.locator('sup.cite a').evaluateAll((as) =>
+    as.map((a) => ({ id: a.id, href: a.getAttribute('href')!, section: a.closest('section[data-section]')?.querySelector('h2')?.textContent?.trim() ?? '' })),
+  );
   expect(cites.length).toBeGreaterThan(20);
   const ids = new Set(cites.map((c) => c.id));
   expect(ids.size).toBe(cites.length);
   for (const c of cites) {
     await expect(page.locator(c.href), `${c.id} → ${c.href}`).toHaveCount(1);
+    // The source names the citation's section, linked to its first citation there.
+    const back = page.locator(`${c.href} .backlinks a:not(.anchor-link)`, { hasText: c.section });
+    await expect(back, `${c.href} cited in ${c.section}`).toHaveCount(1);
+    const first = cites.find((d) => d.href === c.href && d.section === c.section)!;
+    await expect(back).toHaveAttribute('href', `#${first.id}`);
   }
-  const backlinks = await page.locator('.backlinks a:not(.anchor-link)').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
-  expect(new Set(backlinks)).toEqual(ids);
+  // No run of letters: CNBC, cited a dozen times, lists a few section names.
+  await expect(page.locator('#source-cnbc-memo .backlinks')).toContainText(/Cited in: The short version, .*Timeline/);
 
   // Walk one round trip as a reader would.
   const first = page.locator('sup.cite a').first();
   const target = (await first.getAttribute('href'))!;
   const anchor = (await first.getAttribute('id'))!;
-  await first.click();
+  await first.evaluate((a: HTMLAnchorElement) => (location.hash = a.hash));
   await expect(page.locator(target)).toBeInViewport();
   await page.locator(`${target} .backlinks a[href="#${anchor}"]`).click();
   await expect(page.locator(`#${anchor}`)).toBeInViewport();

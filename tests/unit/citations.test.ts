@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlinkLabel, citationLabel, numberCitations, parseIds } from '../../src/lib/citations.ts';
+import { backlinkLabel, citationLabel, citedIn, citedInLabel, numberCitations, parseIds } from '../../src/lib/citations.ts';
 
 describe('numberCitations', () => {
   it('numbers sources in order of first appearance', () => {
@@ -48,6 +48,18 @@ describe('labels', () => {
   });
   it('names the citation a backlink returns to', () => {
     expect(backlinkLabel({ n: 3, letter: 'a' })).toBe('Back to citation 3a');
+  });
+  it('names the section a "Cited in" link returns to, its visible words included', () => {
+    expect(citedInLabel('The memo')).toBe('Back to the citation in The memo');
+  });
+  it('lists where a source is cited by section, each once, with its first citation there, in reading order', () => {
+    const marks = [{ anchor: 'cite-1a' }, { anchor: 'cite-1b' }, { anchor: 'cite-1c' }, { anchor: 'cite-1d' }, { anchor: 'cite-1e' }];
+    const sectionOf = new Map([['cite-1a', 'The memo'], ['cite-1b', 'The Amazon deal'], ['cite-1c', 'The memo'], ['cite-1d', 'Timeline']]);
+    expect(citedIn(marks, sectionOf)).toEqual([
+      { section: 'The memo', anchor: 'cite-1a' },
+      { section: 'The Amazon deal', anchor: 'cite-1b' },
+      { section: 'Timeline', anchor: 'cite-1d' },
+    ]);
   });
   it('splits ids on spaces and commas', () => {
     expect(parseIds(' cnbc-memo, axios-memo  openai-amazon ')).toEqual(['cnbc-memo', 'axios-memo', 'openai-amazon']);

@@ -43,15 +43,23 @@ describe('components rendered with the Container API', () => {
     expect(html).toContain('href="#source-one" id="cite-2a"');
   });
 
-  it('SourceList numbers sources by first citation and links back to each citation', async () => {
-    const cites = numberCitations({ body: [['two'], ['one', 'two']] });
-    const html = await render(SourceList, { sources, citations: cites });
+  it('SourceList numbers sources by first citation and says where each is cited, by section', async () => {
+    const cites = numberCitations({ body: [['two'], ['one', 'two'], ['two']], timeline: [['two']] });
+    const sectionOf = new Map([
+      ['cite-1a', 'The short version'],
+      ['cite-1b', 'The memo'],
+      ['cite-2a', 'The memo'],
+      ['cite-1c', 'The memo'],
+      ['cite-1d', 'Timeline'],
+    ]);
+    const html = await render(SourceList, { sources, citations: cites, sectionOf });
     expect(html.indexOf('id="source-two"')).toBeLessThan(html.indexOf('id="source-one"'));
-    expect(html).toContain('href="#cite-1b" aria-label="Back to citation 1b"');
+    // Each section once, linked to the source's first citation there; words separated by commas and spaces for text browsers.
+    expect(html).toMatch(/Cited in:<\/span> <a href="#cite-1a" aria-label="Back to the citation in The short version">The short version<\/a>, <a href="#cite-1b" [^>]*>The memo<\/a>, <a href="#cite-1d" [^>]*>Timeline<\/a>\./);
+    expect(html).not.toContain('href="#cite-1c"');
     expect(html).toContain('<a class="source-title" href="https://example.com/one" rel="noopener">First source</a>');
-    // The source's link to itself is its number in words; backlinks are separated by spaces, so text browsers do not run them together.
+    // The source's link to itself is its number in words.
     expect(html).toContain('<a class="anchor-link" href="#source-one" data-copy="source 2: Pub One">Source 2</a>');
-    expect(html).toMatch(/>1a<\/a> <a [^>]*>1b<\/a>/);
   });
 
   const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3 };

@@ -1,0 +1,156 @@
+/**
+ * The reading design as a reader meets it: the first screen on a phone carries
+ * the first facts, the contents rail on wide screens, source cards (pointer,
+ * keyboard, without JavaScript) and the screenshots a designer looks at.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { stories } from '../helpers/site.ts';
+
+const STORY = stories().find((s) => s.id === 'openai-shifts-partners')!.path;
+const PHONE = { width: 390, height: 844 };
+
+async function boxOf(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox();
+  expect(box, selector).not.toBeNull();
+  return box!;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`first screen on a phone, ${colorScheme}`, () => {
+    test.use({ viewport: PHONE, colorScheme });
+    test('the short version’s first part is fully visible without scrolling; the contents are one closed line', async ({ page }) => {
+      await page.goto(STORY);
+      const first = await boxOf(page, '.short-version .part');
+      expect(first.y).toBeGreaterThan(0);
+      expect(first.y + first.height).toBeLessThanOrEqual(PHONE.height);
+      await expect(page.locator('.short-version .part').first()).toBeInViewport({ ratio: 1 });
+      // The contents: a closed "Contents" disclosure that opens by keyboard, no script needed.
+      const summary = page.locator('.on-this-page summary');
+      await expect(summary).toHaveText('Contents');
+      await expect(page.locator('.on-this-page ol')).toBeHidden();
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.on-this-page').getByRole('link', { name: 'Timeline' })).toBeVisible();
+      // The Print brief button is in the site header, above the story, not in its way.
+      const print = await boxOf(page, 'button.print-button');
+      const header = await boxOf(page, '.site-header');
+      expect(print.y + print.height).toBeLessThanOrEqual(header.y + header.height);
+    });
+  });
+}
+
+test.describe('first screen without JavaScript', () => {
+  test.use({ viewport: PHONE, javaScriptEnabled: false });
+  test('the contents open without a script, and the first part is on screen', async ({ page }) => {
+    await page.goto(STORY);
+    await expect(page.locator('.short-version .part').first()).toBeInViewport({ ratio: 1 });
+    await page.locator('.on-this-page summary').click();
+    await page.locator('.on-this-page').getByRole('link', { name: 'Sources' }).click();
+    await expect(page).toHaveURL(/#sources$/);
+  });
+});
+
+test.describe('contents rail at 1280px', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test('stays beside the text while reading and marks the section in view', async ({ page }) => {
+    await page.goto(STORY);
+    const rail = page.locator('.on-this-page ol');
+    await expect(rail).toBeVisible();
+    const railBox = await boxOf(page, '.on-this-page ol');
+    const text = await boxOf(page, '.short-version');
+    expect(railBox.x + railBox.width).toBeLessThanOrEqual(text.x);
+    await page.locator('#timeline').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('timeline')!.scrollIntoView({ block: 'start' }));
+    await expect(rail).toBeInViewport();
+    await expect(page.locator('.on-this-page a[aria-current="true"]')).toHaveText('Timeline');
+    await page.evaluate(() => document.getElementById('sources')!.scrollIntoView({ block: 'start' }));
+    await expect(rail).toBeInViewport();
+    await expect(page.locator('.on-this-page a[aria-current="true"]')).toHaveText('Sources');
+  });
+});
+
+test.describe('source cards', () => {
+  const marker = (page: Page) => page.locator('.short-version sup.cite a').first();
+
+  test('a click on a citation shows its source beside it; a second click closes it; nothing moves', async ({ page }) => {
+    await page.goto(STORY);
+    const m = marker(page);
+    await expect(m).toHaveAccessibleName(/^Source 1: CNBC, “/);
+    const docY = () => page.evaluate(() => document.querySelector(".short-version")!.getBoundingClientRect().top + window.scrollY);
+    const before = await docY();
+    await m.click();
+    const card = page.locator('#source-card');
+    await expect(card).toBeVisible();
+    await expect(card).toHaveAccessibleName('Source 1: CNBC');
+    await expect(card.locator('.source-publisher')).toHaveText('CNBC');
+    await expect(card.locator('.source-title')).toHaveAttribute('href', /^https:\/\/www\.cnbc\.com\//);
+    await expect(card.locator('time')).toHaveAttribute('datetime', '2026-04-13');
+    await expect(card).toContainText('News report.');
+    await expect(card).toContainText('“foundational”');
+    await expect(card.getByRole('link', { name: 'Source 1 in the list' })).toHaveAttribute('href', '#source-cnbc-memo');
+    expect(await card.locator('[id]').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await docY(), "the text did not move").toBe(before);
+    // Beside the marker: just below it (or above when there is no room).
+    const mBox = await boxOf(page, '.short-version sup.cite a');
+    const cBox = await boxOf(page, '#source-card');
+    expect(Math.min(Math.abs(cBox.y - (mBox.y + mBox.height)), Math.abs(mBox.y - (cBox.y + cBox.height)))).toBeLessThan(20);
+    await m.click();
+    await expect(card).toBeHidden();
+    await expect(m).toBeFocused();
+  });
+
+  test('Enter opens the card, Escape closes it and focus returns to the citation', async ({ page }) => {
+    await page.goto(STORY);
+    const m = marker(page);
+    await m.focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('#source-card');
+    await expect(card).toBeVisible();
+    await expect(card).toBeFocused();
+    await expect(m).toHaveAttribute('aria-expanded', 'true');
+    // The links in the card are next in the keyboard order.
+    await page.keyboard.press('Tab');
+    await expect(card.locator('.source-title')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+    await expect(m).toBeFocused();
+    await expect(m).toHaveAttribute('aria-expanded', 'false');
+    // The footnote link in the card jumps to the entry and closes the card.
+    await page.keyboard.press('Enter');
+    await card.getByRole('link', { name: 'Source 1 in the list' }).click();
+    await expect(card).toBeHidden();
+    await expect(page).toHaveURL(/#source-cnbc-memo$/);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('a citation jumps to its source in the list', async ({ page }) => {
+      await page.goto(STORY);
+      await marker(page).click();
+      await expect(page).toHaveURL(/#source-cnbc-memo$/);
+      await expect(page.locator('#source-cnbc-memo')).toBeInViewport();
+      await expect(page.locator('#source-card')).toHaveCount(0);
+    });
+  });
+});
+
+test.describe('screenshots for a designer to look at (test-results/screens/)', () => {
+  for (const [name, path] of [['home', '/'], ['story', STORY]] as const) {
+    for (const width of [390, 1280]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test.describe(`${name} at ${width}px, ${colorScheme}`, () => {
+          test.use({ viewport: { width, height: width < 600 ? 844 : 800 }, colorScheme });
+          test('is saved, and nothing is wider than the window', async ({ page }) => {
+            await page.goto(path);
+            await page.evaluate(() => document.fonts.ready);
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+            const base = `test-results/screens/${name}-${width}-${colorScheme}`;
+            expect((await page.screenshot({ path: `${base}.png` })).length).toBeGreaterThan(1000);
+            expect((await page.screenshot({ path: `${base}-full.png`, fullPage: true })).length).toBeGreaterThan(1000);
+          });
+        });
+      }
+    }
+  }
+});
