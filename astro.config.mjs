@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/integrations/markdown-plugins.ts';
+import { fonts } from './src/integrations/fonts.ts';
 import { storyChecks } from './src/integrations/story-checks.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { serverConfig } from './src/integrations/server-config.ts';
@@ -58,7 +59,7 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap({ serialize: withLastmod() }), serverConfig(), precompress()],
+  integrations: [fonts(), ...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap({ serialize: withLastmod() }), serverConfig(), precompress()],
   vite: {
     plugins: [trimCss],
     build: {

@@ -31,24 +31,32 @@ export function measureSite(dir: string): PageFigures[] {
   });
 }
 
-/** Story pages are every page but the home page, the About page and the 404 page. */
-export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !/^\/404(\.html|\/)$/.test(f.page);
+/** The front page's further pages: /page/2/, /page/3/… */
+export const isFrontPage = (f: PageFigures) => /^\/page\/\d+\/$/.test(f.page);
+/** Story pages are every page but the front pages, the About page and the 404 page. */
+export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !/^\/404(\.html|\/)$/.test(f.page);
 
-/** Home and 404 as they are; the median and the largest story page, column by column. */
+/** Home, About and 404 as they are; the largest further front page; the median and the largest story page, column by column. */
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const stories = all.filter(isStoryPage);
-  const others = all.filter((f) => !isStoryPage(f));
+  const fronts = all.filter(isFrontPage);
+  const others = all.filter((f) => !isStoryPage(f) && !isFrontPage(f));
+  // The further front pages (20 stories each) as one row: the largest of them, column by column.
+  if (fronts.length) others.push(pickOf(fronts, `largest of ${fronts.length} further front pages`, (xs) => xs.at(-1)!));
   if (!stories.length) return others;
-  const pick = (label: string, f: (xs: number[]) => number): PageFigures => {
-    const col = (k: Exclude<keyof PageFigures, 'page' | 'resources'>) => f(stories.map((s) => s[k]).sort((a, b) => a - b));
-    const keys = ['html', 'firstHtml', 'blockingCss', 'critical', 'js', 'fontFiles', 'fontBytes', 'firstView', 'total', 'requests'] as const;
-    return {
-      page: `${label} of ${stories.length} stories`,
-      ...(Object.fromEntries(keys.map((k) => [k, col(k)])) as Record<(typeof keys)[number], number>),
-      resources: stories.flatMap((s) => s.resources.filter((r) => r.missing)),
-    };
-  };
+  const pick = (label: string, f: (xs: number[]) => number) => pickOf(stories, `${label} of ${stories.length} stories`, f);
   return [...others, pick('median', (xs) => xs[Math.floor((xs.length - 1) / 2)]!), pick('largest', (xs) => xs.at(-1)!)];
+}
+
+/** One row for a group of pages: each column picked by `f` from that column's sorted values. */
+function pickOf(pages: readonly PageFigures[], label: string, f: (xs: number[]) => number): PageFigures {
+  const col = (k: Exclude<keyof PageFigures, 'page' | 'resources'>) => f(pages.map((p) => p[k]).sort((a, b) => a - b));
+  const keys = ['html', 'firstHtml', 'blockingCss', 'critical', 'js', 'fontFiles', 'fontBytes', 'firstView', 'total', 'requests'] as const;
+  return {
+    page: label,
+    ...(Object.fromEntries(keys.map((k) => [k, col(k)])) as Record<(typeof keys)[number], number>),
+    resources: pages.flatMap((p) => p.resources.filter((r) => r.missing)),
+  };
 }
 
 if (import.meta.main) {

@@ -19,7 +19,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { valueToEstree } from 'estree-util-value-to-estree';
-import { numberCitations, parseIds, toRefs } from '../lib/citations.ts';
+import { numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citations.ts';
 import { countWords, readingMinutes } from '../lib/reading.ts';
 import { attr, headingIds, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
@@ -33,6 +33,15 @@ export interface StoryBodyExports {
   /** For each <Cite>, the name of the section (its `##` heading) it is in: the sources footer's "Cited in". */
   bodySections: string[];
   readingMinutes: number;
+  /** The short version's parts as plain text, with the sources each cites: the front page's preview of the lead story. */
+  shortVersion: ShortVersionPart[];
+}
+
+export interface ShortVersionPart {
+  label: string;
+  analysis: boolean;
+  text: string;
+  refs: CiteRef[];
 }
 
 /** A JSX attribute whose value is a JavaScript value (an expression), not a string. */
@@ -113,10 +122,19 @@ export default function remarkStory() {
       },
       citationsBeforePanels,
     );
-    cites.forEach((c, i) => {
-      c.attributes = [expressionAttribute('refs', toRefs(groups.body[i] ?? [], names))];
-    });
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))) };
+    const refsOf = new Map<Jsx, CiteRef[]>(cites.map((c, i) => [c, toRefs(groups.body[i] ?? [], names)]));
+    // The short version (the first section): its parts, read before the Cite attributes are replaced.
+    const firstHeading = tree.children.findIndex((c) => c.type === 'heading' && c.depth === 2);
+    const shortVersion: ShortVersionPart[] = [];
+    for (const node of tree.children.slice(firstHeading + 1, second < 0 ? undefined : second)) {
+      if (firstHeading < 0 || !isJsx(node, 'Part')) continue;
+      const refs: CiteRef[] = [];
+      visit(node, (n) => void (isJsx(n, 'Cite') && refs.push(...(refsOf.get(n) ?? []))));
+      const analysis = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'analysis' && a.value !== false);
+      shortVersion.push({ label: attr(node, 'label') ?? '', analysis, text: toString(node).replace(/\s+/g, ' ').trim(), refs });
+    }
+    for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

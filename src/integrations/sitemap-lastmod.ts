@@ -9,19 +9,26 @@ import path from 'node:path';
 import type { SitemapItem } from '@astrojs/sitemap';
 import { listStoryFiles } from '../checks/check-story.ts';
 import { parseStory } from '../checks/story-file.ts';
-import { lastChanged, storyPath, type ChangeLike } from '../lib/stories.ts';
+import { lastChanged, sortStories, storyPath, type ChangeLike, type StoryLike } from '../lib/stories.ts';
+import { frontPages } from '../lib/front-page.ts';
 import { ABOUT_UPDATED } from '../lib/site.ts';
 
-/** URL path → "YYYY-MM-DD": each story's page, and "/" for the newest story. */
+/** URL path → "YYYY-MM-DD": each story's page, and each front page ("/", "/page/2/"…) for the newest story it lists. */
 export function lastModifiedByPath(files: readonly string[] = listStoryFiles()): Map<string, string> {
   const out = new Map<string, string>();
+  const stories: StoryLike[] = [];
   for (const file of files) {
     const fm = parseStory(readFileSync(file, 'utf8'), file).story?.frontmatter;
-    const date = fm && typeof fm.published === 'string' ? lastChanged(fm as { published: string; updated?: string; changes?: ChangeLike[] }) : undefined;
-    if (date) out.set(storyPath(path.basename(file, '.mdx')), date);
+    if (!fm || typeof fm.published !== 'string') continue;
+    const data = fm as StoryLike['data'] & { changes?: ChangeLike[] };
+    const id = path.basename(file, '.mdx');
+    out.set(storyPath(id), lastChanged(data));
+    stories.push({ id, data: { ...data, title: String(fm.title ?? '') } });
   }
-  const newest = [...out.values()].sort().at(-1);
-  if (newest) out.set('/', newest);
+  for (const page of frontPages(sortStories(stories))) {
+    const newest = page.stories.map((s) => lastChanged(s.data)).sort().at(-1);
+    if (newest) out.set(page.path, newest);
+  }
   out.set('/about/', ABOUT_UPDATED);
   return out;
 }

@@ -76,8 +76,9 @@ for (const story of STORIES) {
           return hit && (box.contains(hit) || hit.contains(box)) ? 'ok' : `covered by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
         };
         const links = new Map<string, HTMLAnchorElement>();
-        // A term's link opens its definition in place when scripts run (tests/e2e/explainer.spec.ts); it jumps only without them.
-        for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]:not([data-term])')) {
+        // A term's link and a citation marker open a card in place when scripts run (the next test, and
+        // tests/e2e/explainer.spec.ts, design.spec.ts); they jump only without them.
+        for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]:not([data-term]):not(sup.cite a)')) {
           if (a.checkVisibility() && !links.has(a.getAttribute('href')!)) links.set(a.getAttribute('href')!, a);
         }
         const problems: string[] = [];
@@ -105,6 +106,37 @@ for (const story of STORIES) {
       }
       console.log(`firefox ${story.path} ${width}px: ${followed.count} in-page links followed, ${ids.length} section addresses opened`);
       expect([...followed.problems, ...opened]).toEqual([]);
+    });
+
+    test(`${story.path} at ${width}px: a citation marker opens its source card beside it in Firefox, and Escape closes it`, async ({ ff, baseURL }) => {
+      await ff.setViewport({ width, height: width < 600 ? 844 : 900 });
+      await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+      const marker = 'main sup.cite a[href^="#source-"]';
+      const before = await ff.evaluate(() => document.querySelector('.short-version')!.getBoundingClientRect().top + scrollY);
+      await ff.click(marker);
+      await ff.waitForSelector('#source-card:popover-open');
+      const card = await ff.evaluate((sel) => {
+        const m = document.querySelector(sel)!.getBoundingClientRect();
+        const c = document.getElementById('source-card')!;
+        const r = c.getBoundingClientRect();
+        return {
+          text: c.textContent ?? '',
+          href: c.querySelector('a.source-title')?.getAttribute('href'),
+          inWindow: r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight,
+          gap: Math.min(Math.abs(r.top - m.bottom), Math.abs(m.top - r.bottom)),
+          hash: location.hash,
+          expanded: document.querySelector(sel)!.getAttribute('aria-expanded'),
+        };
+      }, marker);
+      expect(card.text).toMatch(/Source 1|CNBC/);
+      expect(card.href).toMatch(/^https:\/\//);
+      expect(card.inWindow, 'the card is inside the window').toBe(true);
+      expect(card.gap, 'the card sits beside the marker').toBeLessThan(20);
+      expect([card.hash, card.expanded]).toEqual(['', 'true']);
+      expect(await ff.evaluate(() => document.querySelector('.short-version')!.getBoundingClientRect().top + scrollY), 'nothing moved').toBe(before);
+      await ff.keyboard.press('Escape');
+      await ff.waitForSelector('#source-card', { hidden: true });
+      expect(await ff.evaluate((sel) => document.activeElement === document.querySelector(sel), marker), 'focus is back on the marker').toBe(true);
     });
 
     test(`${story.path} at ${width}px: citation markers sit above the baseline in Firefox`, async ({ ff, baseURL }) => {

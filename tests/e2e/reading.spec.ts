@@ -8,7 +8,7 @@ const TITLE = stories().find((s) => s.path === STORY)!.frontmatter.title;
 test('the home page features the story with its title, dek and date', async ({ page }) => {
   await page.goto('/');
   const lead = page.locator('.lead-story');
-  await expect(lead.getByRole('link', { name: TITLE })).toHaveAttribute('href', STORY);
+  await expect(lead.getByRole('link', { name: TITLE, exact: true })).toHaveAttribute('href', STORY);
   await expect(lead.locator('.dek')).toHaveText(stories().find((s) => s.path === STORY)!.frontmatter.dek);
   await expect(lead.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 });

@@ -1,0 +1,36 @@
+/** The stories as the front page lists them, read from the collection once per build. */
+import { getCollection, render } from 'astro:content';
+import type { ShortVersionPart, StoryBodyExports } from '../integrations/remark-story.ts';
+import { coveredPeriod } from './dates.ts';
+import { lastChanged, sortStories, storyPath } from './stories.ts';
+
+export interface FrontStory {
+  id: string;
+  path: string;
+  title: string;
+  dek: string;
+  /** "January 2025 to April 13, 2026", when the story has a timeline. */
+  period?: string;
+  changed: string;
+}
+
+let cached: Promise<FrontStory[]> | undefined;
+
+/** Every story, newest first. */
+export function frontStories(): Promise<FrontStory[]> {
+  cached ??= getCollection('stories').then((all) =>
+    sortStories(all).map((s) => {
+      const period = coveredPeriod(s.data.timeline.map((e) => e.date))?.text;
+      return { id: s.id, path: storyPath(s.id), title: s.data.title, dek: s.data.dek, ...(period ? { period } : {}), changed: lastChanged(s.data) };
+    }),
+  );
+  return cached;
+}
+
+/** The lead story's short version, as plain text parts with the sources each cites. */
+export async function shortVersionOf(id: string): Promise<ShortVersionPart[]> {
+  const entry = (await getCollection('stories')).find((s) => s.id === id);
+  if (!entry) return [];
+  const { remarkPluginFrontmatter } = await render(entry);
+  return (remarkPluginFrontmatter as StoryBodyExports).shortVersion ?? [];
+}
