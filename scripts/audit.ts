@@ -7,7 +7,8 @@
  * Usage: node scripts/audit.ts [--port 4360] [--json-dir .tmp/lighthouse]
  *   CHROME_PATH overrides /usr/bin/chromium.
  * Exits 1 when performance is below 1.00, or accessibility, best practices or
- * SEO below 0.98, on any page; each lost point is listed under the table.
+ * SEO below 0.98, or cumulative layout shift above 0, on any page; each lost
+ * point is listed under the table.
  */
 import { systemChromium } from './system-chromium.ts';
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,6 +36,7 @@ interface LhAudit {
   score: number | null;
   scoreDisplayMode: string;
   displayValue?: string;
+  numericValue?: number;
 }
 interface LhResult {
   categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
@@ -108,17 +110,24 @@ try {
       }
     }
     for (const w of lhr.runWarnings) losses.push(`${page}  warning: ${w}`);
+    // Layout shift: exactly 0 (the typeface swaps in with metric-matched fallbacks; nothing else moves).
+    const cls = lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN;
+    row.push(String(cls));
+    if (!(cls === 0)) {
+      failed = true;
+      row[row.length - 1] += ' ✗';
+    }
     rows.push(row);
   }
 
-  const header = ['Page', ...CATEGORIES.map((c) => c.label)];
+  const header = ['Page', ...CATEGORIES.map((c) => c.label), 'CLS'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(`\nLighthouse (mobile preset), ${new Date().toISOString().slice(0, 10)}, ${pages.length} pages`);
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  console.log(`\nThresholds: performance 1.00; accessibility, best practices, SEO 0.98. Reports: ${path.relative(process.cwd(), JSON_DIR)}/`);
+  console.log(`\nThresholds: performance 1.00; accessibility, best practices, SEO 0.98; CLS 0. Reports: ${path.relative(process.cwd(), JSON_DIR)}/`);
   if (losses.length) console.log(`\nPoints lost:\n${losses.map((l) => `  ${l}`).join('\n')}`);
   console.log(failed ? '\nAUDIT FAILED' : '\nAudit passed');
 } catch (e) {

@@ -75,7 +75,8 @@ const LOCAL_FACES: Record<string, Record<(typeof WEIGHTS)[number], string[]>> = 
   'Noto Serif': { 400: ['Noto Serif Regular', 'NotoSerif-Regular', 'Noto Serif'], 700: ['Noto Serif Bold', 'NotoSerif-Bold'] },
 };
 const FALLBACK_METRICS = [timesNewRoman, georgia, notoSerif];
-const fallbackName = (family: string) => `Serif Fallback ${family}`;
+/** Quoted, with a colon, so no minifier unquotes it (unquoted, a name starting with "Serif" reads as the generic family and the rule is dropped). */
+const fallbackName = (family: string) => `${FAMILY} Fallback: ${family}`;
 /** The family list to use in CSS: the face, then its matched fallbacks, then generic serif. */
 export const FONT_STACK = [`"${FAMILY}"`, ...FALLBACK_METRICS.map((m) => `"${fallbackName(m.familyName)}"`), 'serif'].join(', ');
 
