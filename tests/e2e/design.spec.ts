@@ -198,3 +198,44 @@ test.describe('the typeface arriving late moves nothing that matters', () => {
     });
   }
 });
+
+test.describe('the sources footer reads like a bibliography', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test('grouped by kind, one typeface an entry, "Cited in" by section; the link and copy controls show on hover or focus', async ({ page }) => {
+    await page.goto(STORY);
+    const footer = page.locator('.story-sources');
+    await expect(footer.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
+    await expect(footer).not.toContainText('↩');
+    const entry = page.locator('#source-joint-statement');
+    await expect(entry.locator('.backlinks')).toContainText(/^Cited in: The short version, Key figures, Timeline, /);
+    const faces = await entry.evaluate((li) => new Set([...li.querySelectorAll('*')].map((e) => getComputedStyle(e).fontFamily)).size);
+    expect(faces, 'one typeface in the entry').toBe(1);
+    // With a mouse: hidden until the entry is hovered or a control has focus, and always in the tab order.
+    const tools = entry.locator('.source-tools');
+    const opacity = () => tools.evaluate((e) => Number(getComputedStyle(e).opacity));
+    await page.mouse.move(5, 5);
+    await expect.poll(opacity).toBe(0);
+    await entry.hover();
+    await expect.poll(opacity).toBe(1);
+    const box = (await tools.boundingBox())!;
+    const text = (await entry.locator('.backlinks').boundingBox())!;
+    expect(box.x, 'beside the column, over no text').toBeGreaterThanOrEqual(text.x + text.width);
+    await page.mouse.move(5, 5);
+    await expect.poll(opacity).toBe(0);
+    await entry.locator('.backlinks > a').last().focus();
+    await page.keyboard.press('Tab');
+    await expect(tools.locator('a')).toBeFocused();
+    await expect.poll(opacity).toBe(1);
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+    test('the controls are always shown', async ({ page }) => {
+      await page.goto(STORY);
+      const tools = page.locator('#source-joint-statement .source-tools');
+      await expect(tools).toBeVisible();
+      expect(await tools.evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+      await expect(tools.getByRole('button', { name: /copy link/i })).toBeVisible();
+    });
+  });
+});
