@@ -7,6 +7,8 @@ import { rehypePlugins, remarkPlugins } from './src/integrations/markdown-plugin
 import { storyChecks } from './src/integrations/story-checks.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { serverConfig } from './src/integrations/server-config.ts';
+import { ogReport } from './src/integrations/og-report.ts';
+import os from 'node:os';
 import { cspDirectives } from './src/lib/csp.ts';
 
 /** The public address of the site; canonical URLs, the feed and QR codes use it. */
@@ -24,7 +26,8 @@ export default defineConfig({
   // Separate caches let fixture and benchmark builds run beside the real one.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Several routes at once, so the OG image workers (src/lib/og-pool.ts, one per core) all have work.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Math.max(2, os.availableParallelism() * 2) },
   markdown: {
     // No code blocks in stories; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
@@ -38,7 +41,7 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap(), serverConfig(), precompress()],
+  integrations: [...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap({ filter: (page) => !/^\/[^/]+\/s\/[^/]+\/$/.test(new URL(page).pathname) }), serverConfig(), precompress(), ogReport()],
   vite: {
     build: {
       rollupOptions: {

@@ -41,6 +41,8 @@ export const autolinkOptions = {
   properties: (h: Readonly<Element>) => ({
     className: ['anchor-link'],
     ariaLabel: `Link to section: ${toString(h as Element).trim()}`,
+    // A section (h2) has a share page (src/lib/share.ts); Copy link copies its address.
+    ...(h.tagName === 'h2' && typeof h.properties.id === 'string' && h.properties.id !== 'footnote-label' ? { dataShare: `s/${h.properties.id}/` } : {}),
   }),
   content: (): ElementContent => ({
     type: 'element',

@@ -31,6 +31,34 @@ export interface StoryBodyExports {
   /** How many of them come before <StoryPanels /> (the key figures and timeline). */
   citationsBeforePanels: number;
   readingMinutes: number;
+  /** Each `##` section's plain text (its words, without citation markers), by the section's id: share pages describe the section with it. */
+  sectionLeads: Record<string, string>;
+  /** Each alias id of a `##` section, with the section's current id. */
+  sectionAliases: Record<string, string>;
+}
+
+/** The plain text of each `##` section (up to the next one), and the section aliases. Run before the headings lose their markers. */
+function sectionTexts(tree: Root): Pick<StoryBodyExports, 'sectionLeads' | 'sectionAliases'> {
+  const sectionLeads: Record<string, string> = {};
+  const sectionAliases: Record<string, string> = {};
+  let current: string | undefined;
+  const parts: string[] = [];
+  const flush = () => {
+    if (current !== undefined) sectionLeads[current] = parts.join(' ').replace(/\s+/g, ' ').trim();
+    parts.length = 0;
+  };
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      flush();
+      const { id, aliases } = headingIds(node);
+      current = id;
+      for (const alias of aliases) sectionAliases[alias] = id;
+    } else if (current !== undefined && node.type !== 'heading' && parts.join(' ').length < 600) {
+      parts.push(toString(node));
+    }
+  }
+  flush();
+  return { sectionLeads, sectionAliases };
 }
 
 /** A JSX attribute whose value is a JavaScript value (an expression), not a string. */
@@ -77,6 +105,7 @@ export default function remarkStory() {
         .filter((s) => typeof s?.id === 'string')
         .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
     );
+    const sections = sectionTexts(tree);
     const cites: Jsx[] = [];
     visit(tree, (node, index, parent) => {
       if (node.type === 'heading') anchorHeading(node);
@@ -107,7 +136,7 @@ export default function remarkStory() {
     cites.forEach((c, i) => {
       c.attributes = [expressionAttribute('refs', toRefs(groups.body[i] ?? [], names))];
     });
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, readingMinutes: readingMinutes(countWords(toString(tree))) };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, readingMinutes: readingMinutes(countWords(toString(tree))), ...sections };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

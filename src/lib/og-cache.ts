@@ -5,7 +5,7 @@
  * only new and changed stories, and a cached image is the same bytes a fresh
  * render would give.
  *
- * key = sha256 of (renderer version, each font file's bytes, title, dek, kicker),
+ * key = sha256 of (renderer version, each font file's bytes, title, dek, kicker, period),
  * each field length-prefixed so no two inputs share a key by running together.
  * The version string must change whenever the drawing changes without its inputs
  * changing (template, satori or resvg version, site name): see og-image.ts.
@@ -21,11 +21,14 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export interface OgInput {
   title: string;
   dek: string;
   kicker: string;
+  /** The period the story covers, shown at the foot ("" or absent: none). */
+  period?: string;
 }
 
 export interface OgCacheOptions {
@@ -46,8 +49,8 @@ export interface OgCache {
   key(input: OgInput): string;
   /** The image: the cached bytes on a hit; on a miss, rendered and stored. */
   get(input: OgInput): Promise<Buffer>;
-  /** Hits and misses since the cache was made. */
-  readonly stats: { hits: number; misses: number };
+  /** Hits and misses since the cache was made, and the milliseconds spent on each kind (summed over images drawn at the same time). */
+  readonly stats: { hits: number; misses: number; readMs: number; drawMs: number };
 }
 
 /** The Astro cache folder's `og/` subfolder (ASTRO_CACHE_DIR, else Astro's default, node_modules/.astro). */
@@ -74,25 +77,28 @@ export function createOgCache(options: OgCacheOptions): OgCache {
   base.update(`${options.fonts.length} fonts;`);
   for (const font of options.fonts) field(base, font);
 
-  const stats = { hits: 0, misses: 0 };
+  const stats = { hits: 0, misses: 0, readMs: 0, drawMs: 0 };
   let dirReady: Promise<unknown> | undefined;
   let warned = false;
 
-  const key = ({ title, dek, kicker }: OgInput) => {
+  const key = ({ title, dek, kicker, period = '' }: OgInput) => {
     const hash = base.copy();
-    for (const s of [title, dek, kicker]) field(hash, Buffer.from(s, 'utf8'));
+    for (const s of [title, dek, kicker, period]) field(hash, Buffer.from(s, 'utf8'));
     return hash.digest('hex');
   };
 
   async function get(input: OgInput): Promise<Buffer> {
     const file = path.join(dir, `${key(input)}.png`);
+    const started = performance.now();
     const cached = await readFile(file).catch(() => undefined);
     if (cached && isWholePng(cached)) {
       stats.hits++;
+      stats.readMs += performance.now() - started;
       return cached;
     }
     stats.misses++;
     const png = Buffer.from(await render(input));
+    stats.drawMs += performance.now() - started;
     const temp = `${file}.${process.pid}-${randomUUID()}.tmp`;
     try {
       dirReady ??= mkdir(dir, { recursive: true });
