@@ -51,7 +51,7 @@ export function createOgPool(size = ogPoolSize(), file = OG_WORKER_FILE): OgPool
       if (task) (error !== undefined ? task.reject(new Error(error)) : task.resolve(png!));
       pump();
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       for (const t of slot.busy.values()) t.reject(error);
       slots.splice(slots.indexOf(slot), 1);
       pump();

@@ -90,7 +90,7 @@ export function shareSections(
       case 'changes':
         return [...story.changes].reverse().map((c) => `${formatDate(c.date)}: ${c.text}`).join(' ');
       case 'sources':
-        return `${story.sources.length} ${story.sources.length === 1 ? 'source' : 'sources'}: ${story.sources.map((s) => s.publisher).filter((p, i, all) => all.indexOf(p) === i).join(', ')}.`;
+        return `${story.sources.map((s) => s.publisher).filter((p, i, all) => all.indexOf(p) === i).join(', ')}: ${story.sources.length} ${story.sources.length === 1 ? 'source' : 'sources'}, each linked to the original.`;
       default:
         return undefined;
     }
