@@ -31,24 +31,32 @@ export function measureSite(dir: string): PageFigures[] {
   });
 }
 
-/** Story pages are every page but the home page, the About page and the 404 page. */
-export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !/^\/404(\.html|\/)$/.test(f.page);
+/** A section's share page: /<story>/s/<id>/ (src/lib/share.ts). */
+export const isSharePage = (f: PageFigures) => /^\/[^/]+\/s\/[^/]+\/$/.test(f.page);
+/** Story pages are every page but the home page, the About page, the 404 page and the share pages. */
+export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !/^\/404(\.html|\/)$/.test(f.page) && !isSharePage(f);
 
-/** Home and 404 as they are; the median and the largest story page, column by column. */
+/** Home and 404 as they are; the median and the largest story page, column by column; the same of the share pages. */
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const stories = all.filter(isStoryPage);
-  const others = all.filter((f) => !isStoryPage(f));
+  const shares = all.filter(isSharePage);
+  const others = all.filter((f) => !isStoryPage(f) && !isSharePage(f));
   if (!stories.length) return others;
+  const sharePicks = shares.length ? summaryOf(shares, 'share pages') : [];
+  return [...others, ...summaryOf(stories, 'stories'), ...sharePicks];
+}
+
+function summaryOf(stories: readonly PageFigures[], what: string): PageFigures[] {
   const pick = (label: string, f: (xs: number[]) => number): PageFigures => {
     const col = (k: Exclude<keyof PageFigures, 'page' | 'resources'>) => f(stories.map((s) => s[k]).sort((a, b) => a - b));
     const keys = ['html', 'firstHtml', 'blockingCss', 'critical', 'js', 'fontFiles', 'fontBytes', 'firstView', 'total', 'requests'] as const;
     return {
-      page: `${label} of ${stories.length} stories`,
+      page: `${label} of ${stories.length} ${what}`,
       ...(Object.fromEntries(keys.map((k) => [k, col(k)])) as Record<(typeof keys)[number], number>),
       resources: stories.flatMap((s) => s.resources.filter((r) => r.missing)),
     };
   };
-  return [...others, pick('median', (xs) => xs[Math.floor((xs.length - 1) / 2)]!), pick('largest', (xs) => xs.at(-1)!)];
+  return [pick('median', (xs) => xs[Math.floor((xs.length - 1) / 2)]!), pick('largest', (xs) => xs.at(-1)!)];
 }
 
 if (import.meta.main) {

@@ -30,7 +30,8 @@ const LOAD = `
 import { execFileSync } from 'node:child_process';
 const view = async () => {
   const c = (await import('./playwright.config.ts')).default;
-  return { env: process.env.TEST_PORT, baseURL: c.use.baseURL, url: c.webServer.url, serverPort: c.webServer.env.PORT };
+  const w = Array.isArray(c.webServer) ? c.webServer[0] : c.webServer;
+  return { env: process.env.TEST_PORT, baseURL: c.use.baseURL, url: w.url, serverPort: w.env.PORT };
 };
 const main = await view();
 const worker = process.argv.includes('--worker') ? null : JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', process.argv[1], '--', '--worker'], { encoding: 'utf8' }));
