@@ -17,9 +17,9 @@ let pool: OgPool | undefined;
 export async function ogCard(input: OgInput): Promise<Uint8Array> {
   pool ??= createOgPool();
   cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => pool!.render(i) });
-  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, workers: pool.size };
   const png = await cache.get(input);
-  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, workers: pool.size };
+  // drawMs: the workers' own drawing time (the cache's includes the wait for a free worker).
+  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: pool.drawMs, workers: pool.size };
   return new Uint8Array(png);
 }
 

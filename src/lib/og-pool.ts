@@ -18,6 +18,8 @@ export interface OgPool {
   /** Stops the workers (pending images are rejected). */
   close(): Promise<void>;
   readonly size: number;
+  /** Milliseconds the workers spent drawing, summed (each image's own time, not its wait in the queue). */
+  readonly drawMs: number;
 }
 
 interface Task {
@@ -39,12 +41,14 @@ export function createOgPool(size = ogPoolSize(), file = OG_WORKER_FILE): OgPool
   const slots: { worker: Worker; busy: Map<number, Task> }[] = [];
   const queue: Task[] = [];
   let next = 0;
+  let drawMs = 0;
 
   const start = () => {
     const worker = new Worker(file);
     const slot = { worker, busy: new Map<number, Task>() };
     worker.unref();
-    worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    worker.on('message', ({ id, png, error, ms }: { id: number; png?: Uint8Array; error?: string; ms?: number }) => {
+      drawMs += ms ?? 0;
       const task = slot.busy.get(id);
       slot.busy.delete(id);
       if (!slot.busy.size) worker.unref();
@@ -75,6 +79,9 @@ export function createOgPool(size = ogPoolSize(), file = OG_WORKER_FILE): OgPool
 
   return {
     size,
+    get drawMs() {
+      return drawMs;
+    },
     render: (input) =>
       new Promise((resolve, reject) => {
         queue.push({ id: next++, input, resolve, reject });
