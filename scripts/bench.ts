@@ -131,10 +131,11 @@ function rssKb(pid: number): number {
 /** Phase times from Astro's build log, in seconds. */
 export function parsePhases(log: string): Phases {
   const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const secs = (v: string, unit: string) => Number(v) / (unit === 'ms' ? 1000 : 1);
-  const completed = [...clean.matchAll(/Completed in ([\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
+  // "850ms", "12.5s", or over a minute "2m 54s".
+  const secs = (v: string, unit: string) => (/m /.test(v) ? Number(v.split('m ')[0]) * 60 + Number(v.split('m ')[1]) : Number(v) / (unit === 'ms' ? 1000 : 1));
+  const completed = [...clean.matchAll(/Completed in ((?:\d+m )?[\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
   const vite = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
-  const renderMatch = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)/.exec(clean);
+  const renderMatch = /generating static routes[\s\S]*?Completed in ((?:\d+m )?[\d.]+)(ms|s)/.exec(clean);
   const routes = (re: RegExp) => [...clean.matchAll(re)].reduce((sum, m) => sum + secs(m[1]!, m[2]!), 0);
   const og = /OG images: (\d+) drawn \(([\d.]+) ms each[^)]*\), (\d+) read from the cache \(([\d.]+) ms each/.exec(clean);
   return {
