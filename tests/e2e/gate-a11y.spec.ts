@@ -54,7 +54,17 @@ async function codeSniffer(page: Page): Promise<SnifferMessage[]> {
 async function open(page: Page, path: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
   await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
   await page.emulateMedia({ colorScheme });
+  if (/\/s\/[^/]+\/$/.test(path)) {
+    // A share page sends the reader on at once: audit its own markup, with the redirect held back.
+    await page.route(`**${path}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '').replace(/<script type="module">[^<]*location\.replace[^<]*<\/script>/, '');
+      expect(body, `${path}: the redirect was not held back`).not.toMatch(/http-equiv="refresh"|location\.replace/);
+      await route.fulfill({ response, body });
+    });
+  }
   await page.goto(path, { waitUntil: 'load' });
+  expect(new URL(page.url()).pathname, 'the page audited is the one named').toBe(path);
   await page.evaluate(() => document.fonts.ready);
 }
 
