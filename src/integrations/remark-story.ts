@@ -22,7 +22,7 @@ import type { VFile } from 'vfile';
 import { valueToEstree } from 'estree-util-value-to-estree';
 import { numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citations.ts';
 import { countWords, readingMinutes } from '../lib/reading.ts';
-import { attr, headingIds, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
+import { attr, headingIds, isAnalysis, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
 
 /** What the plugin hands the page, through `remarkPluginFrontmatter`. */
@@ -160,8 +160,7 @@ export default function remarkStory() {
       if (firstHeading < 0 || !isJsx(node, 'Part')) continue;
       const refs: CiteRef[] = [];
       visit(node, (n) => void (isJsx(n, 'Cite') && refs.push(...(refsOf.get(n) ?? []))));
-      const analysis = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'analysis' && a.value !== false);
-      shortVersion.push({ label: attr(node, 'label') ?? '', analysis, text: toString(node).replace(/\s+/g, ' ').trim(), refs });
+      shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: toString(node).replace(/\s+/g, ' ').trim(), refs });
     }
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
     const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, ...sections };
