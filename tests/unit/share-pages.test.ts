@@ -23,9 +23,9 @@ const meta = (page: string, key: string) => {
 };
 const text = (fragment: string) => decode(fragment.replace(/<sup[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 
-/** The story page's sections as a reader sees them: every h2 with its id and text. */
+/** The story page's sections as a reader sees them: every h2 whose text links to itself, with its id and text. */
 function sectionsOf(storyHtml: string) {
-  return [...storyHtml.matchAll(/<h2 id="([^"]+)"[^>]*>((?:(?!<\/h2>)[\s\S])*)<\/h2>\s*<a class="anchor-link"/g)].map((m) => ({ id: m[1]!, title: text(m[2]!) }));
+  return [...storyHtml.matchAll(/<h2 id="([^"]+)"[^>]*>\s*<a class="anchor-link"[^>]*>((?:(?!<\/h2>)[\s\S])*)<\/h2>/g)].map((m) => ({ id: m[1]!, title: text(m[2]!) }));
 }
 /** The text of the page from a section's heading to the next h2. */
 function sectionText(storyHtml: string, id: string) {
@@ -51,7 +51,8 @@ describe('share pages, for every section of every story', () => {
     it(`${story.path}: the page has sections to share, each with a share address on its "#" link`, () => {
       expect(sections.length).toBeGreaterThanOrEqual(5);
       for (const s of sections) {
-        const link = new RegExp(`<a class="anchor-link"[^>]*>`).exec(storyHtml.slice(storyHtml.indexOf(`<h2 id="${s.id}"`)))![0];
+        // The heading's own link: inside the h2, its words.
+        const link = new RegExp(`^<h2 id="${s.id}"[^>]*>\\s*(<a class="anchor-link"[^>]*>)`).exec(storyHtml.slice(storyHtml.indexOf(`<h2 id="${s.id}"`)))![1]!;
         expect(link, s.id).toContain(`href="#${s.id}"`);
         expect(link, s.id).toContain(`data-share="s/${s.id}/"`);
       }
@@ -88,7 +89,7 @@ describe('share pages, for every section of every story', () => {
 
         // Without JavaScript: an immediate refresh to the section, and a link a reader can follow.
         expect(page).toContain(`<meta http-equiv="refresh" content="0; url=${story.path}#${s.id}">`);
-        expect(page).toMatch(new RegExp(`<a class="share-landing-link" href="${story.path}#${s.id}">`));
+        expect(page).toMatch(new RegExp(`<a class="section-landing-link" href="${story.path}#${s.id}">`));
 
         // An unfurler's view: what a chat app shows when the address is pasted.
         const { result, error } = await ogs({ html: page });
