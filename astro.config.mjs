@@ -9,10 +9,7 @@ import { storyChecks } from './src/integrations/story-checks.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { serverConfig } from './src/integrations/server-config.ts';
 import { withLastmod } from './src/integrations/sitemap-lastmod.ts';
-import { ogReport } from './src/integrations/og-report.ts';
-import os from 'node:os';
 import { cspDirectives } from './src/lib/csp.ts';
-import { isSharePath } from './src/lib/share.ts';
 
 /** The public address of the site; canonical URLs, the feed and QR codes use it. */
 export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org';
@@ -48,8 +45,7 @@ export default defineConfig({
   // Separate caches let fixture and benchmark builds run beside the real one.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  // Several routes at once, so the OG image workers (src/lib/og-pool.ts, one per core) all have work.
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Math.max(2, os.availableParallelism() * 2) },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
     // No code blocks in stories; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
@@ -63,24 +59,10 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [
-    fonts(),
-    ...(benchFloor ? [] : [storyChecks()]),
-    mdx(),
-    // Share pages (/<story>/s/<id>/, src/lib/share.ts) are noindex: the sitemap lists the story itself.
-    sitemap({ filter: (page) => !isSharePath(new URL(page).pathname), serialize: withLastmod() }),
-    serverConfig(),
-    precompress(),
-    ogReport(),
-  ],
+  integrations: [fonts(), ...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap({ serialize: withLastmod() }), serverConfig(), precompress()],
   vite: {
     plugins: [trimCss],
     build: {
-      // The page's one script is inlined whatever its size, as the CSS is: its budget (2,048 bytes
-      // gzipped, src/lib/budgets.ts) keeps it small, and inline it costs no request of its own (the
-      // CSP hashes it). Astro otherwise inlines scripts under 4,096 bytes before compression only.
-      // Every other asset (fonts, images) keeps Vite's default (undefined).
-      assetsInlineLimit: (file) => (file.endsWith('.js') ? true : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
           // @mdx-js emits one harmless warning per MDX file.

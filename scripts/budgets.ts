@@ -3,14 +3,12 @@
  * folder given) with src/lib/budgets.ts and prints a table.
  *
  * Usage: node scripts/budgets.ts [dir] [--summary]    (npm run budgets)
- *   --summary  home, About, 404, the largest further front page, and the median and largest story
- *              page and share page, instead of one row per page
+ *   --summary  home, 404 and the median and largest story page, instead of one row per page
  * Exits 1 when a page is over a budget or refers to a missing file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtPages, fileFor } from '../src/lib/built-site.ts';
-import { isSharePath } from '../src/lib/share.ts';
 import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
 
 /** Reads same-site URLs from the built folder, the way a static host serves it. */
@@ -35,28 +33,19 @@ export function measureSite(dir: string): PageFigures[] {
 
 /** The front page's further pages: /page/2/, /page/3/… */
 export const isFrontPage = (f: PageFigures) => /^\/page\/\d+\/$/.test(f.page);
-/** A section's share page: /<story>/s/<id>/ (src/lib/share.ts). */
-export const isSharePage = (f: PageFigures) => isSharePath(f.page);
-/** Story pages are every page but the front pages, the About page, the 404 page and the share pages. */
-export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
+/** Story pages are every page but the front pages, the About page and the 404 page. */
+export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !/^\/404(\.html|\/)$/.test(f.page);
 
-/**
- * Home, About and 404 as they are; the largest further front page; the median and the largest
- * story page, column by column; the same of the share pages.
- */
+/** Home, About and 404 as they are; the largest further front page; the median and the largest story page, column by column. */
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const stories = all.filter(isStoryPage);
   const fronts = all.filter(isFrontPage);
-  const shares = all.filter(isSharePage);
-  const others = all.filter((f) => !isStoryPage(f) && !isFrontPage(f) && !isSharePage(f));
+  const others = all.filter((f) => !isStoryPage(f) && !isFrontPage(f));
   // The further front pages (20 stories each) as one row: the largest of them, column by column.
   if (fronts.length) others.push(pickOf(fronts, `largest of ${fronts.length} further front pages`, (xs) => xs.at(-1)!));
   if (!stories.length) return others;
-  const medianAndLargest = (pages: readonly PageFigures[], what: string) => [
-    pickOf(pages, `median of ${pages.length} ${what}`, (xs) => xs[Math.floor((xs.length - 1) / 2)]!),
-    pickOf(pages, `largest of ${pages.length} ${what}`, (xs) => xs.at(-1)!),
-  ];
-  return [...others, ...medianAndLargest(stories, 'stories'), ...(shares.length ? medianAndLargest(shares, 'share pages') : [])];
+  const pick = (label: string, f: (xs: number[]) => number) => pickOf(stories, `${label} of ${stories.length} stories`, f);
+  return [...others, pick('median', (xs) => xs[Math.floor((xs.length - 1) / 2)]!), pick('largest', (xs) => xs.at(-1)!)];
 }
 
 /** One row for a group of pages: each column picked by `f` from that column's sorted values. */

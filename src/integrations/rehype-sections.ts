@@ -36,8 +36,7 @@ export function rehypeSections() {
 /**
  * Options for rehype-autolink-headings: the heading's own text links to it (no
  * wrapper, no symbol-only link), so reader modes keep every heading and text
- * browsers show just its words. `data-copy` names the link for the copy button;
- * an h2's `data-share` is its share page's address (relative to the story).
+ * browsers show just its words. `data-copy` names the link for the copy button.
  */
 export const autolinkOptions = {
   behavior: 'wrap' as const,
@@ -45,7 +44,5 @@ export const autolinkOptions = {
   properties: (h: Readonly<Element>) => ({
     className: ['anchor-link'],
     dataCopy: `section: ${toString(h as Element).trim()}`,
-    // A section (h2) has a share page (src/lib/share.ts); Copy link copies its address.
-    ...(h.tagName === 'h2' && typeof h.properties.id === 'string' && h.properties.id !== 'footnote-label' ? { dataShare: `s/${h.properties.id}/` } : {}),
   }),
 };

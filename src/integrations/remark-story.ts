@@ -9,9 +9,8 @@
  * - A citation marker never starts a line: the space before it becomes a no-break space.
  * - `<StoryPanels />` goes after the short version (the first section): the key
  *   figures and the timeline, in the skimmer's order.
- * - Exports `bodyCitations` (each Cite's ids, in reading order), `readingMinutes`,
- *   the short version's parts and each section's plain text and alias ids (share
- *   pages, src/lib/share.ts) to the page through Astro's `remarkPluginFrontmatter`.
+ * - Exports `bodyCitations` (each Cite's ids, in reading order) and
+ *   `readingMinutes` to the page through Astro's `remarkPluginFrontmatter`.
  */
 import type { Heading, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -36,34 +35,6 @@ export interface StoryBodyExports {
   readingMinutes: number;
   /** The short version's parts as plain text, with the sources each cites: the front page's preview of the lead story. */
   shortVersion: ShortVersionPart[];
-  /** Each `##` section's plain text (its words, without citation markers), by the section's id: share pages describe the section with it. */
-  sectionLeads: Record<string, string>;
-  /** Each alias id of a `##` section, with the section's current id. */
-  sectionAliases: Record<string, string>;
-}
-
-/** The plain text of each `##` section (up to the next one), and the section aliases. Run before the headings lose their markers. */
-function sectionTexts(tree: Root): Pick<StoryBodyExports, 'sectionLeads' | 'sectionAliases'> {
-  const sectionLeads: Record<string, string> = {};
-  const sectionAliases: Record<string, string> = {};
-  let current: string | undefined;
-  const parts: string[] = [];
-  const flush = () => {
-    if (current !== undefined) sectionLeads[current] = parts.join(' ').replace(/\s+/g, ' ').trim();
-    parts.length = 0;
-  };
-  for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth === 2) {
-      flush();
-      const { id, aliases } = headingIds(node);
-      current = id;
-      for (const alias of aliases) sectionAliases[alias] = id;
-    } else if (current !== undefined && node.type !== 'heading' && parts.join(' ').length < 600) {
-      parts.push(toString(node));
-    }
-  }
-  flush();
-  return { sectionLeads, sectionAliases };
 }
 
 export interface ShortVersionPart {
@@ -118,7 +89,6 @@ export default function remarkStory() {
         .filter((s) => typeof s?.id === 'string')
         .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
     );
-    const sections = sectionTexts(tree);
     const cites: Jsx[] = [];
     const bodySections: string[] = [];
     let section = '';
@@ -163,7 +133,7 @@ export default function remarkStory() {
       shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: toString(node).replace(/\s+/g, ' ').trim(), refs });
     }
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, ...sections };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

@@ -22,7 +22,7 @@ export const OG_DEFAULT_KICKER = 'Explainer';
  * exactly this. Bump OG_TEMPLATE when the drawing below changes; the library versions and
  * the site name are in it already. (Title, dek, kicker and the font bytes are keyed separately.)
  */
-const OG_TEMPLATE = 2;
+const OG_TEMPLATE = 1;
 export const OG_RENDERER_VERSION = `og-template ${OG_TEMPLATE}; ${OG_WIDTH}x${OG_HEIGHT}; satori ${satoriPackage.version}; @resvg/resvg-js ${resvgPackage.version}; ${SITE_NAME}`;
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
@@ -39,26 +39,15 @@ export const ogFontData = (): Buffer[] => loadFonts().map((f) => f.data);
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
 const el = (type: string, style: Record<string, unknown>, children: Node['props']['children']): Node => ({ type, props: { style, children } });
 
-/**
- * One template for every card: the story's (kicker "Explainer", its headline, its dek), a section's
- * (the story's headline small as the kicker, the section's title large, its first line) and the
- * home and About pages'. The foot carries the site's name and, when given, the period covered.
- */
-export async function renderOgImage(title: string, dek: string, kicker = OG_DEFAULT_KICKER, period = ''): Promise<Buffer> {
+export async function renderOgImage(title: string, dek: string, kicker = OG_DEFAULT_KICKER): Promise<Buffer> {
   const inner = OG_WIDTH - 2 * 72;
-  // A short label reads as a kicker in capitals; a headline stays in its own case.
-  const label = kicker.length <= 24;
-  const text = dek.length > 180 ? `${dek.slice(0, 177)}…` : dek;
   const tree = el('div', { width: OG_WIDTH, height: OG_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '56px 72px 48px', background: '#ffffff', color: '#1a1c1f', fontFamily: 'Inter', borderTop: '24px solid #1b4d89' }, [
     el('div', { display: 'flex', flexDirection: 'column', width: inner }, [
-      el('div', { display: 'flex', width: inner, fontSize: label ? 28 : 32, fontWeight: 700, letterSpacing: label ? 2 : 0, textTransform: label ? 'uppercase' : 'none', color: '#545a63', lineHeight: 1.2 }, kicker),
+      el('div', { display: 'flex', fontSize: 28, fontWeight: 700, letterSpacing: 2, textTransform: 'uppercase', color: '#545a63' }, kicker),
       el('div', { display: 'flex', width: inner, fontSize: title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.1, marginTop: 20 }, title),
-      el('div', { display: 'flex', width: inner, fontSize: 34, lineHeight: 1.35, marginTop: 28, color: '#33373d' }, text),
+      el('div', { display: 'flex', width: inner, fontSize: 34, lineHeight: 1.35, marginTop: 28, color: '#33373d' }, dek.length > 180 ? `${dek.slice(0, 177)}…` : dek),
     ]),
-    el('div', { display: 'flex', width: inner, justifyContent: 'space-between', fontSize: 28, fontWeight: 700, color: '#1b4d89' }, [
-      el('div', { display: 'flex' }, SITE_NAME),
-      ...(period ? [el('div', { display: 'flex', fontWeight: 400, color: '#545a63' }, `Covers ${period}`)] : []),
-    ]),
+    el('div', { display: 'flex', fontSize: 28, fontWeight: 700, color: '#1b4d89' }, SITE_NAME),
   ]);
   const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
   // satori has already turned the text into paths: resvg needs no fonts, so it should not scan

@@ -40,24 +40,3 @@ export function pageSections(
   const body = headings.filter((h) => h.depth === 2 && h.text !== 'Footnotes').map(({ slug, text }) => ({ slug, text }));
   return [...body, ...extra];
 }
-
-/**
- * The story page's sections, in page order, as "On this page" lists them: the short version,
- * key figures, timeline, the rest of the body's h2s, terms, updates and corrections, sources.
- * Each has a share page (src/lib/share.ts).
- */
-export function storySections(
-  headings: readonly { depth: number; slug: string; text: string }[],
-  story: { figures: readonly unknown[]; timeline: readonly unknown[]; terms: readonly unknown[]; changes: readonly unknown[] },
-): { slug: string; text: string }[] {
-  const [first, ...rest] = pageSections(headings, []);
-  return [
-    ...(first ? [first] : []),
-    ...(story.figures.length ? [{ slug: 'key-figures', text: 'Key figures' }] : []),
-    ...(story.timeline.length ? [{ slug: 'timeline', text: 'Timeline' }] : []),
-    ...rest,
-    ...(story.terms.length ? [{ slug: 'terms', text: 'Terms' }] : []),
-    ...(story.changes.length ? [{ slug: 'changes', text: 'Updates and corrections' }] : []),
-    { slug: 'sources', text: 'Sources' },
-  ];
-}

@@ -2,9 +2,8 @@
  * Firefox as a tested engine (Debian's firefox-esr through puppeteer-core over
  * WebDriver BiDi; the `firefox-esr` project in playwright.config.ts). The
  * checks that matter to readers, against the same served build as the
- * Chromium tests: no horizontal scroll from 320 to 1440 px (share pages
- * measured as they are, their redirect held back), every in-page link, section
- * address and section share address landing in view, citation markers above the
+ * Chromium tests: no horizontal scroll from 320 to 1440 px, every in-page
+ * link and section address landing in view, citation markers above the
  * baseline, and each story's brief on one page of Letter and of A4 with no
  * overlapping words and raised markers (read back with pdftotext -bbox).
  */
@@ -16,8 +15,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { systemFirefox } from '../../scripts/system-firefox.ts';
 import { measureCiteRaise } from '../helpers/cite-position.ts';
 import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
-import { isSharePath, withoutRedirect } from '../helpers/share-page.ts';
-import { allPages, declaredAliases, stories } from '../helpers/site.ts';
+import { allPages, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
 import { pdfText } from '../helpers/brief.ts';
 
@@ -46,25 +44,12 @@ const MARGIN = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
 const ARTIFACTS = path.resolve('test-results', 'print-briefs');
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-/** A share page is measured as it is, with its redirect held back (tests/helpers/share-page.ts): else Firefox measures the story. */
-async function holdBackRedirectIn(ff: Page, url: string) {
-  await ff.setRequestInterception(true);
-  ff.on('request', async (request) => {
-    if (request.url() !== url) return request.continue();
-    const html = await (await fetch(url)).text();
-    await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: withoutRedirect(html, new URL(url).pathname) });
-  });
-}
-
 for (const pagePath of PAGES) {
   test(`${pagePath}: no horizontal scroll in Firefox from 320 to 1440 px`, async ({ ff, baseURL }) => {
     const problems: string[] = [];
-    const url = new URL(pagePath, baseURL).href;
-    if (isSharePath(pagePath)) await holdBackRedirectIn(ff, url);
     for (const width of [320, 375, 768, 1024, 1440]) {
       await ff.setViewport({ width, height: 900 });
-      await ff.goto(url, { waitUntil: 'load' });
-      expect(ff.url(), 'the page measured is the one named').toBe(url);
+      await ff.goto(new URL(pagePath, baseURL).href, { waitUntil: 'load' });
       const { scroll, client } = await ff.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       if (scroll > client) problems.push(`${width}px: ${scroll}px of content in ${client}px`);
     }
@@ -121,32 +106,6 @@ for (const story of STORIES) {
       }
       console.log(`firefox ${story.path} ${width}px: ${followed.count} in-page links followed, ${ids.length} section addresses opened`);
       expect([...followed.problems, ...opened]).toEqual([]);
-    });
-
-    test(`${story.path} at ${width}px: every section's share address lands on the section, in view, in Firefox`, async ({ ff, baseURL }) => {
-      await ff.setViewport({ width, height: width < 600 ? 844 : 900 });
-      const storyUrl = new URL(story.path, baseURL).href;
-      await ff.goto(storyUrl, { waitUntil: 'load' });
-      const sections = await ff.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a.anchor-link[data-share]')].map((a) => a.getAttribute('href')!.slice(1)));
-      const shares = [...sections.map((id) => ({ share: id, id })), ...declaredAliases(story.file).filter((a) => sections.includes(a.id)).map((a) => ({ share: a.alias, id: a.id }))];
-      expect(shares.length).toBeGreaterThanOrEqual(8);
-      const problems: string[] = [];
-      for (const { share, id } of shares) {
-        await ff.goto('about:blank');
-        await ff.goto(new URL(`${story.path}s/${share}/`, baseURL).href, { waitUntil: 'load' });
-        // The refresh (or the script) is a navigation of its own: wait for the story, then for the scroll to paint.
-        for (let t = 0; t < 100 && ff.url() !== `${storyUrl}#${id}`; t++) await new Promise((r) => setTimeout(r, 50));
-        if (ff.url() !== `${storyUrl}#${id}`) {
-          problems.push(`s/${share}/: ended on ${ff.url()}`);
-          continue;
-        }
-        await ff.waitForFunction(() => document.readyState === 'complete');
-        await ff.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const where = await ff.evaluate(whereIsId, id);
-        if (where !== 'ok') problems.push(`s/${share}/ → #${id}: ${where}`);
-      }
-      console.log(`firefox ${story.path} ${width}px: ${shares.length} share addresses opened`);
-      expect(problems).toEqual([]);
     });
 
     test(`${story.path} at ${width}px: a citation marker opens its source card beside it in Firefox, and Escape closes it`, async ({ ff, baseURL }) => {

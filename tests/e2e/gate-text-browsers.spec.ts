@@ -8,12 +8,9 @@
  * masthead, bare URLs). So is a word made only of symbols ("#", "↩"): anchors
  * and backlinks must be words a reader can follow. Every heading must be in
  * both dumps, and every in-page link on screen reachable in lynx's link list.
- * A share page is read as it is (its redirect held back in Chromium): both text
- * browsers must offer its refresh to the story's section, and show its words.
  */
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { holdBackRedirect, isSharePath } from '../helpers/share-page.ts';
 import { allPages } from '../helpers/site.ts';
 
 const PAGES = allPages();
@@ -43,30 +40,14 @@ function dumpWords(dump: string, browser: keyof typeof DUMPERS): Array<{ word: s
     .filter((w, i, all) => !(w.word === '^' && /^\[/.test(all[i + 1]?.word ?? '')));
 }
 
-/**
- * A text browser's own notice of a page's `<meta http-equiv="refresh">` (a share page's: it sends the
- * reader on to the story): lynx prints "REFRESH(0 sec): <absolute URL>", w3m "Refresh (0 sec) <URL>",
- * each a line of its own that a reader follows. Returns the dump without that line, and where it goes.
- */
-function refreshNotice(dump: string, browser: keyof typeof DUMPERS, base: string): { dump: string; to?: string } {
-  const pattern = browser === 'lynx' ? /^\s*REFRESH\(0 sec\): (\S+)\s*$/m : /^\s*Refresh \(0 sec\) (\S+)\s*$/m;
-  const m = pattern.exec(dump);
-  return m ? { dump: dump.replace(m[0], ''), to: new URL(m[1]!, base).href } : { dump };
-}
-
 test.describe('text browsers', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const path of PAGES) {
     test(`${path}: lynx and w3m show the words on screen, and only those`, async ({ page, baseURL }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
-      // A share page is compared as it is, not as the story it sends Chromium on to; the text
-      // browsers do not follow its refresh, and must offer it (below).
-      await holdBackRedirect(page, path);
       const response = await page.goto(path);
       expect(response?.ok() || response?.status() === 404).toBe(true);
-      expect(new URL(page.url()).pathname, 'the page compared is the one named').toBe(path);
-      const landing = isSharePath(path) ? new URL((await page.locator('a.section-landing-link').getAttribute('href'))!, baseURL).href : undefined;
       const screen = await page.locator('body').innerText();
       // Case aside: CSS text-transform (the uppercase labels) is for screens only.
       const screenWords = new Set(screen.toLowerCase().split(/\s+/).filter(Boolean));
@@ -75,9 +56,7 @@ test.describe('text browsers', () => {
 
       const problems: string[] = [];
       for (const [browser, dump] of Object.entries(DUMPERS) as [keyof typeof DUMPERS, (u: string) => string][]) {
-        const url = new URL(path, baseURL).href;
-        const { dump: text, to } = refreshNotice(dump(url), browser, url);
-        if (to !== landing) problems.push(`${browser}: the page's refresh goes to ${to ?? 'nowhere'}, not ${landing ?? 'nowhere'}`);
+        const text = dump(new URL(path, baseURL).href);
         const words = dumpWords(text, browser);
         const flat = words.map((w) => w.word).join(' ');
         for (const { word, line } of words) {

@@ -5,8 +5,7 @@
  * heading in order, the timeline, the key figures, every source (publisher,
  * title and a link to its URL), each "Analysis" label as text, the dek and the
  * Published / Updated dates; and no controls ("Copy link", "Share", "Print
- * brief", a lone "#" or "↩") and none of the print-only masthead. Every share
- * page too: its section's title, story, description and link to the section.
+ * brief", a lone "#" or "↩") and none of the print-only masthead.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +13,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { coveredPeriod, formatDate, formatLongDate } from '../../src/lib/dates.ts';
-import { isSharePath } from '../../src/lib/share.ts';
-import { analysisCount, builtPages, DIST, fileFor, requireDist, siteOrigin, stories, storyHeadings } from '../helpers/site.ts';
+import { analysisCount, DIST, fileFor, requireDist, siteOrigin, stories, storyHeadings } from '../helpers/site.ts';
 
 const BLOCKS = 'address, article, aside, blockquote, dd, div, dl, dt, figcaption, figure, footer, h1, h2, h3, h4, h5, h6, header, li, nav, ol, p, section, table, tr, ul';
 const norm = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n[\n ]*/g, '\n').trim();
@@ -95,28 +93,6 @@ describe('reader mode (Readability)', () => {
       expect([...found, ...symbols], `controls or print-only text in reader mode of ${story.path}`).toEqual([]);
       expect(doc.querySelectorAll('button, svg, img').length, 'no buttons or print-only images').toBe(0);
       console.log(`reader mode ${story.path}: ${headings.length} headings, ${fm.timeline?.length ?? 0} timeline entries, ${fm.figures?.length ?? 0} figures, ${fm.sources.length} sources, ${analysis} analysis labels kept; ${text.length} characters`);
-    });
-  }
-
-  // Share pages (/<story>/s/<id>/) pass the reader on to the story; one read in reader mode, or
-  // where the refresh is not followed, still says which section of which story, and links to it.
-  const shares = builtPages().filter(isSharePath);
-  it('has share pages to read', () => expect(shares.length).toBeGreaterThan(0));
-  for (const sharePath of shares) {
-    it(`${sharePath}: keeps the section's title, its description and the link to it in the story, and no controls`, () => {
-      const html = readFileSync(path.join(DIST, fileFor(sharePath)!), 'utf8');
-      const meta = (p: string) => new JSDOM(html).window.document.querySelector(`meta[property="${p}"]`)?.getAttribute('content') ?? '';
-      const [section, headline] = meta('og:title').split(' — ');
-      const landing = new JSDOM(html).window.document.querySelector('[data-landing]')?.getAttribute('data-landing') ?? '';
-      expect(landing, 'lands on a section of a story').toMatch(/^\/[^/]+\/#[^/]+$/);
-      const { article, doc, text } = readerView(fileFor(sharePath)!, new URL(sharePath, origin).href);
-      expect(article.title, 'the title').toBe(meta('og:title'));
-      expect(text, 'the story').toContain(norm(headline!));
-      expect(text, 'the description').toContain(norm(meta('og:description')));
-      const links = [...doc.querySelectorAll('a[href]')].map((a) => [a.getAttribute('href'), norm(a.textContent ?? '')]);
-      expect(links, 'the link to the section in the story').toContainEqual([new URL(landing, origin).href, `Read “${section}” in the story`]);
-      expect([/Copy link/, /\bShare\b/, /Print brief/].filter((re) => re.test(text)).map(String), 'no controls').toEqual([]);
-      expect(doc.querySelectorAll('button, svg, img').length, 'no buttons or images').toBe(0);
     });
   }
 });
