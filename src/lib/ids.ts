@@ -6,8 +6,20 @@
 /** Lowercase letters, digits and single hyphens: "cnbc-memo". */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Ids of the page's own elements. */
-export const PAGE_IDS: ReadonlySet<string> = new Set(['timeline', 'key-figures', 'sources', 'main', 'on-this-page', 'top', 'announcer']);
+/**
+ * The sections the page adds around the story's own: each one's id and heading, used by
+ * its heading, the contents and the sources footer's "Cited in".
+ */
+export const PAGE_SECTIONS = {
+  figures: { slug: 'key-figures', text: 'Key figures' },
+  timeline: { slug: 'timeline', text: 'Timeline' },
+  terms: { slug: 'terms', text: 'Terms' },
+  changes: { slug: 'changes', text: 'Updates and corrections' },
+  sources: { slug: 'sources', text: 'Sources' },
+} as const;
+
+/** Ids of the page's own elements: its sections, and the rest. */
+export const PAGE_IDS: ReadonlySet<string> = new Set([...Object.values(PAGE_SECTIONS).map((s) => s.slug), 'main', 'on-this-page', 'top', 'announcer']);
 
 /** What, if anything, already owns this id on every story page. */
 export function pageOwnerOf(id: string): string | undefined {
