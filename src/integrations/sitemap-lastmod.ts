@@ -25,9 +25,9 @@ export function lastModifiedByPath(files: readonly string[] = listStoryFiles()):
     out.set(storyPath(id), lastChanged(data));
     stories.push({ id, data: { ...data, title: String(fm.title ?? '') } });
   }
+  // Newest first, so a page's first story is its newest.
   for (const page of frontPages(sortStories(stories))) {
-    const newest = page.stories.map((s) => lastChanged(s.data)).sort().at(-1);
-    if (newest) out.set(page.path, newest);
+    if (page.stories[0]) out.set(page.path, lastChanged(page.stories[0].data));
   }
   out.set('/about/', ABOUT_UPDATED);
   return out;

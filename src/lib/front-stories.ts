@@ -1,5 +1,5 @@
 /** The stories as the front page lists them, read from the collection once per build. */
-import { getCollection, render } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
 import type { ShortVersionPart, StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';
 import { lastChanged, sortStories, storyPath } from './stories.ts';
@@ -29,7 +29,7 @@ export function frontStories(): Promise<FrontStory[]> {
 
 /** The lead story's short version, as plain text parts with the sources each cites. */
 export async function shortVersionOf(id: string): Promise<ShortVersionPart[]> {
-  const entry = (await getCollection('stories')).find((s) => s.id === id);
+  const entry = await getEntry('stories', id);
   if (!entry) return [];
   const { remarkPluginFrontmatter } = await render(entry);
   return (remarkPluginFrontmatter as StoryBodyExports).shortVersion ?? [];
