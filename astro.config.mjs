@@ -1,14 +1,15 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { rehypePlugins, remarkPlugins } from './src/integrations/markdown-plugins.ts';
+import { storyMdx } from './src/integrations/mdx-cache.ts';
 import { fonts } from './src/integrations/fonts.ts';
 import { storyChecks } from './src/integrations/story-checks.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { serverConfig } from './src/integrations/server-config.ts';
 import { withLastmod } from './src/integrations/sitemap-lastmod.ts';
+import { ogReport } from './src/integrations/og-report.ts';
+import os from 'node:os';
 import { cspDirectives } from './src/lib/csp.ts';
 
 /** The public address of the site; canonical URLs, the feed and QR codes use it. */
@@ -20,6 +21,7 @@ export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org'
  * Real stories do not build this way (their <Cite> and <Anchor> need the plugins).
  */
 const benchFloor = process.env.BENCH_FLOOR === '1';
+const storyMdx_ = benchFloor ? undefined : storyMdx();
 
 /**
  * The minified CSS ends with a newline, which Astro inlines into each page's
@@ -45,21 +47,18 @@ export default defineConfig({
   // Separate caches let fixture and benchmark builds run beside the real one.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Several routes at once, so the card workers (src/lib/worker-pool.ts, one per core) all have work.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Math.max(2, os.availableParallelism() * 2) },
   markdown: {
     // No code blocks in stories; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
-    processor: benchFloor ? undefined : unified({
-      // SmartyPants runs only on stories with straight quotes, -- or ... (same output, much faster).
-      smartypants: false,
-      remarkPlugins,
-      rehypePlugins,
-    }),
+    // The story pipeline (markdown-plugins.ts), compiled on every core and cached (mdx-cache.ts).
+    processor: storyMdx_?.processor,
   },
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [fonts(), ...(benchFloor ? [] : [storyChecks()]), mdx(), sitemap({ serialize: withLastmod() }), serverConfig(), precompress()],
+  integrations: [fonts(), ...(storyMdx_ ? [storyChecks(), storyMdx_.integration] : []), mdx(), sitemap({ serialize: withLastmod() }), serverConfig(), precompress(), ogReport()],
   vite: {
     plugins: [trimCss],
     build: {

@@ -68,6 +68,13 @@ interface Phases {
   og: number;
   /** Of render: the story pages (/<slug>/index.html). */
   pages: number;
+  /** Of render: the share pages (/<slug>/s/<id>/index.html). */
+  shares: number;
+  /** OG cards drawn and read from the cache, with milliseconds per card of each (the build's [og-report] line). */
+  cardsDrawn: number;
+  msPerDrawn: number;
+  cardsRead: number;
+  msPerRead: number;
 }
 
 const project = path.resolve(import.meta.dirname, '..');
@@ -124,17 +131,24 @@ function rssKb(pid: number): number {
 /** Phase times from Astro's build log, in seconds. */
 export function parsePhases(log: string): Phases {
   const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const secs = (v: string, unit: string) => Number(v) / (unit === 'ms' ? 1000 : 1);
-  const completed = [...clean.matchAll(/Completed in ([\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
+  // "850ms", "12.5s", or over a minute "2m 54s".
+  const secs = (v: string, unit: string) => (/m /.test(v) ? Number(v.split('m ')[0]) * 60 + Number(v.split('m ')[1]) : Number(v) / (unit === 'ms' ? 1000 : 1));
+  const completed = [...clean.matchAll(/Completed in ((?:\d+m )?[\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
   const vite = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].map((m) => secs(m[1]!, m[2]!));
-  const renderMatch = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)/.exec(clean);
+  const renderMatch = /generating static routes[\s\S]*?Completed in ((?:\d+m )?[\d.]+)(ms|s)/.exec(clean);
   const routes = (re: RegExp) => [...clean.matchAll(re)].reduce((sum, m) => sum + secs(m[1]!, m[2]!), 0);
+  const og = /OG images: (\d+) drawn \(([\d.]+) ms each[^)]*\), (\d+) read from the cache \(([\d.]+) ms each/.exec(clean);
   return {
+    cardsDrawn: og ? Number(og[1]) : NaN,
+    msPerDrawn: og ? Number(og[2]) : NaN,
+    cardsRead: og ? Number(og[3]) : NaN,
+    msPerRead: og ? Number(og[4]) : NaN,
     content: completed[0] ?? NaN,
     bundle: vite.reduce((a, b) => a + b, 0),
     render: renderMatch ? secs(renderMatch[1]!, renderMatch[2]!) : NaN,
     og: routes(/├─ \/og\/[^ ]+\.png \(\+([\d.]+)(ms|s)\)/g),
     pages: routes(/├─ \/(?!og\/)[^ /]+\/index\.html \(\+([\d.]+)(ms|s)\)/g),
+    shares: routes(/├─ \/[^ /]+\/s\/[^ /]+\/index\.html \(\+([\d.]+)(ms|s)\)/g),
   };
 }
 
@@ -227,7 +241,7 @@ function groupOf(url: string, fn: string): string {
     if (/^(hast-|rehype-|property-information|html-void|space-separated|comma-separated|github-slugger|web-namespaces)/.test(pkg)) return 'markdown: rehype (hast)';
     if (/^(acorn|estree-|esast-|estree-walker|astring|recma-|periscopic|is-reference|source-map|@jridgewell)/.test(pkg)) return 'MDX to JavaScript (acorn, estree, source maps)';
     if (/^(vite|rollup|@rollup|rolldown|@rolldown|esbuild|magic-string|es-module-lexer|picomatch|tinyglobby|fdir)/.test(pkg)) return 'bundling (vite, rollup)';
-    if (/^(satori|@resvg|yoga|@shuding|css-to-react-native|postcss-value-parser|linebreak|unicode-trie|emoji-regex)/.test(pkg)) return 'OG images (satori, resvg)';
+    if (/^(@napi-rs|sharp|@img)/.test(pkg)) return 'OG images (canvas, sharp)';
     if (/^(zod|@astrojs\/internal-helpers)$/.test(pkg)) return 'validation (zod)';
     if (/^(js-yaml|yaml)$/.test(pkg)) return 'YAML';
     if (/^(qrcode|dijkstrajs|pngjs)$/.test(pkg)) return 'QR codes';
@@ -235,8 +249,8 @@ function groupOf(url: string, fn: string): string {
     return `other package: ${pkg}`;
   }
   if (url.includes(`${root}/bench-out/`) || url.includes(`${root}/.astro/`)) {
-    // Vite bundles our src/ code into chunks; resvg's native work shows as the JS function that called it.
-    return /og/i.test(fn) ? 'OG images (satori, resvg)' : 'built page code (components, bundled)';
+    // Vite bundles our src/ code into chunks (the cards are drawn in worker threads, which the profile does not see).
+    return 'built page code (components, bundled)';
   }
   if (url.includes('/src/')) return `our code: ${url.slice(url.indexOf('/src/') + 1)}`;
   return `other: ${path.basename(url)}`;
@@ -309,9 +323,11 @@ if (import.meta.main) {
   out.push('median; ms per story: median wall seconds ÷ N; ÷ floor: median wall seconds ÷ the floor\'s; peak memory: largest');
   out.push('RSS sum of the build tree over the runs; load: 1-minute load average at the start of each run (2 cores: above 2');
   out.push('means other work shared the machine). The last five columns are medians from Astro\'s log: start-up and content');
-  out.push('layer, Vite bundling (compiles the MDX), rendering all routes, and of that the OG images and the story pages.', '');
-  out.push('| stories | build | seconds | CPU s | ms per story | ÷ floor | peak memory | load | start + content | bundle | render | OG images | pages |');
-  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('layer, Vite bundling (compiles the MDX), rendering all routes, and of that the OG images, the story pages and the');
+  out.push('share pages (per-route times summed: routes render several at a time, so these can exceed render). Cards: OG images');
+  out.push('drawn / read from the cache, and ms per card of each (drawn: a worker\'s own drawing time; read: cache lookup and read).', '');
+  out.push('| stories | build | seconds | CPU s | ms per story | ÷ floor | peak memory | load | start + content | bundle | render | OG images | pages | share pages | cards drawn | ms per card drawn | cards from cache | ms per card read |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const n of sizes) {
     const floorRuns = results.get(key(n, 'floor'));
     for (const v of shown) {
@@ -321,7 +337,7 @@ if (import.meta.main) {
       const ph = (k: keyof Phases) => fmt(median(rs.map((x) => x.phases[k])), 2);
       const ratio = floorRuns ? fmt(m / median(floorRuns.map((x) => x.seconds)), 2) : '';
       out.push(
-        `| ${fmt(n)} | ${LABEL[v]} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${ratio} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} |`,
+        `| ${fmt(n)} | ${LABEL[v]} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${ratio} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} | ${ph('shares')} | ${fmt(median(rs.map((x) => x.phases.cardsDrawn)))} | ${ph('msPerDrawn')} | ${fmt(median(rs.map((x) => x.phases.cardsRead)))} | ${ph('msPerRead')} |`,
       );
     }
   }

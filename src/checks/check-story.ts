@@ -132,16 +132,22 @@ export async function bodyProblems(story: Pick<StoryFile, 'file' | 'frontmatter'
   }
 }
 
-/** Every problem in one story file, in the order of the file (problems without a line first). */
-export async function checkStory(absPath: string): Promise<Problem[]> {
-  const { story, problems } = readStory(absPath);
-  if (!story) return problems;
+/** The problems of a story's frontmatter and file name: everything but its body. */
+export function headProblems(absPath: string, story: StoryFile): Problem[] {
   const found = frontmatterProblems(story);
   // The file name is the page's address: /<name>/.
   const name = path.basename(absPath, '.mdx');
   if (!ID_PATTERN.test(name)) {
     found.push({ file: story.file, field: 'file name', value: path.basename(absPath), message: 'cannot be the page’s address', fix: 'rename the file with lowercase letters, digits and hyphens only, like openai-shifts-partners.mdx' });
   }
+  return found;
+}
+
+/** Every problem in one story file, in the order of the file (problems without a line first). */
+export async function checkStory(absPath: string): Promise<Problem[]> {
+  const { story, problems } = readStory(absPath);
+  if (!story) return problems;
+  const found = headProblems(absPath, story);
   // A rule that names a frontmatter field ("sources[2].id") gets the line of that field.
   for (const p of await bodyProblems(story)) found.push(p.line ? p : { ...p, line: story.lineOf(fieldPath(p.field)) });
   return found.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);

@@ -66,9 +66,19 @@ export function parseStory(source: string, file: string): { story?: StoryFile; p
   return { story: { file, frontmatter: data as Record<string, unknown>, body, lineOf }, problems: [] };
 }
 
-/** Reads and parses a story file. */
+let last: { absPath: string; source: string; parsed: ReturnType<typeof parseStory> } | undefined;
+
+/**
+ * Reads and parses a story file. The last file parsed is kept: checking a story reads it,
+ * then its body's rules read it again (check-story.ts), and parsing the YAML with its
+ * positions is the slow part. The bytes are compared, so an edited file is parsed afresh.
+ */
 export function readStory(absPath: string): { story?: StoryFile; problems: Problem[] } {
-  return parseStory(readFileSync(absPath, 'utf8'), displayPath(absPath));
+  const source = readFileSync(absPath, 'utf8');
+  if (last?.absPath === absPath && last.source === source) return last.parsed;
+  const parsed = parseStory(source, displayPath(absPath));
+  last = { absPath, source, parsed };
+  return parsed;
 }
 
 /** A YAML error as an editor reads it: the line as written, what is wrong, how to fix it. */

@@ -4,7 +4,7 @@
  * plugins, so the build, `npm run check:content` and the dev server can never
  * drift apart.
  */
-import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -24,3 +24,14 @@ export const remarkPlugins: RemarkPlugins = [...checkRemarkPlugins, remarkStory]
  * Astro adds its own heading ids after these, and keeps ours.
  */
 export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypeSections, [rehypeAutolinkHeadings, autolinkOptions]];
+
+/**
+ * The markdown processor stories are built with (astro.config.mjs, through mdx-cache.ts, whose
+ * workers build the same one). SmartyPants runs only on stories with straight quotes, -- or ...
+ * (remark-smartypants-when-needed.ts: same output, much faster).
+ */
+export function storyProcessor() {
+  const processor = unified({ smartypants: false, remarkPlugins, rehypePlugins });
+  // unified() always makes an MDX renderer; its type leaves it optional, as other processors may not.
+  return processor as typeof processor & { createMdxRenderer: NonNullable<typeof processor.createMdxRenderer> };
+}

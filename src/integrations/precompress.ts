@@ -6,8 +6,13 @@
  * page: quality 6 takes 3.0 ms for 12.29 kB, quality 8 4.2 ms for 12.28 kB, quality 9 26.8 ms for
  * 12.26 kB (0.2% less for 9× the time), quality 11 about 100 ms for 11.0 kB; gzip 9 takes 1.2 ms for
  * 13.57 kB (BENCHMARKS.md, "Precompression").
+ *
+ * The compressed files are kept by content in `${ASTRO_CACHE_DIR ?? 'node_modules/.astro'}/precompress/`
+ * (named by the sha256 of the file's bytes and the two settings), so a rebuild compresses only
+ * the files that changed: a hit is the same bytes the compressor would give.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,7 +35,46 @@ export interface PrecompressStats {
   ms: number;
 }
 
-export async function precompressFolder(dir: string): Promise<PrecompressStats> {
+/** The folder of the kept compressed files, beside the cards' `og/`. */
+export function precompressCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'precompress');
+}
+
+const compress = (data: Buffer) =>
+  Promise.all([
+    gz(data, { level: GZIP_LEVEL }),
+    br(data, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+  ]);
+
+/** The .gz and .br of these bytes: kept ones if cacheDir has them, else compressed and kept. */
+async function compressCached(data: Buffer, cacheDir: string | undefined): Promise<[Buffer, Buffer]> {
+  if (!cacheDir) return compress(data);
+  const base = path.join(cacheDir, createHash('sha256').update(`gzip ${GZIP_LEVEL}; brotli ${BROTLI_QUALITY} text\0`).update(data).digest('hex'));
+  try {
+    return await Promise.all([readFile(`${base}.gz`), readFile(`${base}.br`)]);
+  } catch {
+    const [g, b] = await compress(data);
+    try {
+      await mkdir(cacheDir, { recursive: true });
+      for (const [ext, bytes] of [['gz', g], ['br', b]] as const) {
+        const temp = `${base}.${ext}.${randomUUID()}.tmp`;
+        await writeFile(temp, bytes);
+        await rename(temp, `${base}.${ext}`);
+      }
+    } catch {
+      // A cache is only a speed-up.
+    }
+    return [g, b];
+  }
+}
+
+export async function precompressFolder(dir: string, cacheDir?: string): Promise<PrecompressStats> {
   const start = performance.now();
   const files = listFiles(dir).filter((f) => PRECOMPRESSED.test(f) && !f.startsWith(`${SERVER_CONFIG_DIR}/`));
   const stats: PrecompressStats = { files: files.length, bytes: 0, gzipBytes: 0, brotliBytes: 0, ms: 0 };
@@ -40,16 +84,7 @@ export async function precompressFolder(dir: string): Promise<PrecompressStats> 
     for (let f = queue.shift(); f; f = queue.shift()) {
       const file = path.join(dir, f);
       const data = await readFile(file);
-      const [g, b] = await Promise.all([
-        gz(data, { level: GZIP_LEVEL }),
-        br(data, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-          },
-        }),
-      ]);
+      const [g, b] = await compressCached(data, cacheDir);
       await Promise.all([writeFile(`${file}.gz`, g), writeFile(`${file}.br`, b)]);
       stats.bytes += data.length;
       stats.gzipBytes += g.length;
@@ -66,7 +101,7 @@ export function precompress(): AstroIntegration {
     name: 'precompress',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const s = await precompressFolder(fileURLToPath(dir));
+        const s = await precompressFolder(fileURLToPath(dir), precompressCacheDir());
         const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
         logger.info(`${s.files} files precompressed in ${s.ms.toFixed(0)} ms: ${kb(s.bytes)} → gzip ${kb(s.gzipBytes)}, brotli ${kb(s.brotliBytes)}`);
       },

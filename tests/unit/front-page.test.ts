@@ -73,6 +73,15 @@ describe('front pages', () => {
     expect(doc('page/2').title).toMatch(/^Explainers, page 2 of 3 · /);
   });
 
+  it('each has the home page\'s preview card, a 1200×630 PNG in the build', () => {
+    const card = (d: Document) => [d.querySelector('meta[property="og:image"]')?.getAttribute('content'), d.querySelector('meta[name="twitter:image"]')?.getAttribute('content')];
+    const [home] = card(doc('.'));
+    expect(home).toMatch(/^https?:\/\/[^/]+\/og\/page\.home\.png$/);
+    for (const p of ['page/2', 'page/3']) expect(card(doc(p)), p).toEqual([home, home]);
+    const png = readFileSync(path.join(SITE, new URL(home!).pathname));
+    expect([png.subarray(1, 4).toString('latin1'), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 1200, 630]);
+  });
+
   it('each stays within every budget, and the sitemap lists them with the date of their newest story', () => {
     const figures = measureSite(SITE);
     const fronts = figures.filter((f) => f.page === '/' || isFrontPage(f));

@@ -1,0 +1,31 @@
+/**
+ * The build's one OG image cache (og-cache.ts) in front of its one pool of
+ * drawing workers (worker-pool.ts, og-worker.ts), shared by every image route: the story cards
+ * and the home and About cards. The counts and times are kept on
+ * globalThis for the build's log line (src/integrations/og-report.ts).
+ */
+import { createOgCache, ogCacheDir, type OgCache, type OgInput } from './og-cache.ts';
+import { OG_RENDERER_VERSION, ogFontData } from './og-image.ts';
+import path from 'node:path';
+import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+
+export const OG_STATS_KEY = Symbol.for('explainer.og-stats');
+
+let cache: OgCache | undefined;
+let pool: WorkerPool<OgInput, Uint8Array> | undefined;
+
+/** The worker's file: read from the project (the build runs from its root), as the fonts are. */
+const OG_WORKER_FILE = path.resolve('src/lib/og-worker.ts');
+
+/** The PNG of a card: from the cache, or drawn by the pool and cached. */
+export async function ogCard(input: OgInput): Promise<Uint8Array> {
+  pool ??= createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE);
+  cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => pool!.run(i) });
+  const png = await cache.get(input);
+  // drawMs: the workers' own drawing time (the cache's includes the wait for a free worker).
+  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: pool.busyMs, workers: pool.size };
+  return new Uint8Array(png);
+}
+
+/** The image response of a card. */
+export const pngResponse = (png: Uint8Array) => new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
