@@ -30,6 +30,9 @@ interface Task<I, O> {
   reject: (error: Error) => void;
 }
 
+/** Each worker's old-space cap, in MB: a story's compile or a card needs a few tens. */
+export const WORKER_HEAP_MB = 256;
+
 /** How many workers: WORKERS (a positive integer) if set, else one per core. */
 export function poolSize(env: Record<string, string | undefined> = process.env): number {
   const asked = Number(env.WORKERS);
@@ -43,7 +46,9 @@ export function createWorkerPool<I, O>(file: string, size = poolSize()): WorkerP
   let busyMs = 0;
 
   const start = () => {
-    const worker = new Worker(file);
+    // A worker's heap is capped as the build's main thread is (scripts/node-options.ts): V8 sizes an
+    // uncapped heap from the machine's memory and collects late, and the build's peak is the sum.
+    const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot = { worker, busy: new Map<number, Task<I, O>>() };
     worker.unref();
     worker.on('message', ({ id, output, error, ms }: { id: number; output?: O; error?: string; ms?: number }) => {
