@@ -5,7 +5,7 @@
  * `npm run bench` reads it (scripts/bench.ts, parseOgReport).
  */
 import type { AstroIntegration } from 'astro';
-import { OG_STATS_KEY } from '../lib/og-cards.ts';
+import { OG_CLOSE_KEY, OG_STATS_KEY } from '../lib/og-cards.ts';
 
 export interface OgStats {
   hits: number;
@@ -22,6 +22,10 @@ export function ogReport(): AstroIntegration {
   return {
     name: 'og-report',
     hooks: {
+      // The pages are generated: the card workers' memory goes back before the server config and precompression.
+      'astro:build:generated': async () => {
+        await ((globalThis as Record<symbol, unknown>)[OG_CLOSE_KEY] as (() => Promise<void>) | undefined)?.();
+      },
       'astro:build:done': ({ logger }) => {
         const stats = (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] as OgStats | undefined;
         if (stats) logger.info(ogReportLine(stats));

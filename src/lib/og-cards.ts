@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
 export const OG_STATS_KEY = Symbol.for('explainer.og-stats');
+export const OG_CLOSE_KEY = Symbol.for('explainer.og-close');
 
 let cache: OgCache | undefined;
 let pool: WorkerPool<OgInput, Uint8Array> | undefined;
@@ -19,11 +20,20 @@ const OG_WORKER_FILE = path.resolve('src/lib/og-worker.ts');
 
 /** The PNG of a card: from the cache, or drawn by the pool and cached. */
 export async function ogCard(input: OgInput): Promise<Uint8Array> {
-  pool ??= createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE);
-  cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => pool!.run(i) });
+  if (!pool) {
+    pool = createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE);
+    // The build closes the pool once the pages are generated (og-report.ts): its workers' memory
+    // (Skia, libvips) goes back before the server config and precompression read every page.
+    (globalThis as Record<symbol, unknown>)[OG_CLOSE_KEY] = async () => {
+      await pool?.close();
+      pool = undefined;
+    };
+  }
+  cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => (pool ??= createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE)).run(i) });
+  const workers = pool;
   const png = await cache.get(input);
   // drawMs: the workers' own drawing time (the cache's includes the wait for a free worker).
-  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: pool.busyMs, workers: pool.size };
+  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: workers.busyMs, workers: workers.size };
   return new Uint8Array(png);
 }
 

@@ -31,16 +31,21 @@ const OG_TEMPLATE = 3;
 export const OG_RENDERER_VERSION = `og-template ${OG_TEMPLATE}; ${OG_WIDTH}x${OG_HEIGHT}; @napi-rs/canvas ${canvasPackage.version}; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${SITE_NAME}`;
 
 let fontData: Buffer[] | undefined;
-/** The bytes of the font files the cards are drawn with (read once per thread, registered with Skia then). */
+/** The bytes of the font files the cards are drawn with (read once per thread; the card cache keys by them). */
 export function ogFontData(): Buffer[] {
-  if (!fontData) {
-    fontData = FONT_FILES.map((f) => readFileSync(path.join(FONT_DIR, f)));
-    for (const data of fontData) GlobalFonts.register(data, 'Inter');
-    // One image at a time per thread: the pool (worker-pool.ts) runs one thread per core.
-    sharp.concurrency(1);
-    sharp.cache(false);
-  }
+  fontData ??= FONT_FILES.map((f) => readFileSync(path.join(FONT_DIR, f)));
   return fontData;
+}
+
+let ready = false;
+/** Registers the fonts with Skia and sets sharp up, once per thread that draws. */
+function setUp(): void {
+  if (ready) return;
+  for (const data of ogFontData()) GlobalFonts.register(data, 'Inter');
+  // One image at a time per thread: the pool (worker-pool.ts) runs one thread per core.
+  sharp.concurrency(1);
+  sharp.cache(false);
+  ready = true;
 }
 
 /** The template's measures, in pixels. */
@@ -103,7 +108,7 @@ export function wrapLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string,
  * home and About pages'. The foot carries the site's name and, when given, the period covered.
  */
 export async function renderOgImage(title: string, dek: string, kicker = OG_DEFAULT_KICKER, period = ''): Promise<Buffer> {
-  ogFontData();
+  setUp();
   const canvas = createCanvas(OG_WIDTH, OG_HEIGHT);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = COLOURS.paper;
