@@ -24,7 +24,7 @@ mkdirSync(path.dirname(work), { recursive: true });
 const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
   stdio: 'inherit',
-  // A 1 GB heap keeps a 1,000-story build under 2 GB peak (scripts/node-options.ts), unless
+  // An 896 MB heap keeps a 1,000-story build under 2 GB peak (scripts/node-options.ts), unless
   // NODE_OPTIONS already sets --max-old-space-size.
   // The nginx and Caddy configs point at the folder the build ends up in, unless SERVER_ROOT
   // names where the site will live on the server (src/integrations/server-config.ts).
