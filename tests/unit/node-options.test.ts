@@ -5,8 +5,8 @@ import { BUILD_HEAP_MB, withHeapCap } from '../../scripts/node-options.ts';
 describe('withHeapCap', () => {
   it('adds the cap to empty or unrelated options', () => {
     expect(withHeapCap(undefined)).toBe(`--max-old-space-size=${BUILD_HEAP_MB}`);
-    expect(withHeapCap('')).toBe('--max-old-space-size=1024');
-    expect(withHeapCap('--enable-source-maps')).toBe('--enable-source-maps --max-old-space-size=1024');
+    expect(withHeapCap('')).toBe('--max-old-space-size=896');
+    expect(withHeapCap('--enable-source-maps')).toBe('--enable-source-maps --max-old-space-size=896');
   });
 
   it('keeps a cap that is already set, in either spelling', () => {
