@@ -65,9 +65,26 @@ export function ruleMatches(rulePath: string, urlPath: string): boolean {
   return rulePath.endsWith('*') ? urlPath.startsWith(rulePath.slice(0, -1)) : urlPath === rulePath;
 }
 
+/** A table's rules by exact path, and its few prefix rules: a lookup per path, not a scan of every page's rule. */
+const indexes = new WeakMap<HeaderRule[], { length: number; exact: Map<string, number[]>; prefix: number[] }>();
+function indexOf(rules: HeaderRule[]) {
+  let index = indexes.get(rules);
+  if (!index || index.length !== rules.length) {
+    index = { length: rules.length, exact: new Map(), prefix: [] };
+    for (const [i, r] of rules.entries()) {
+      if (r.path.endsWith('*')) index.prefix.push(i);
+      else index.exact.set(r.path, [...(index.exact.get(r.path) ?? []), i]);
+    }
+    indexes.set(rules, index);
+  }
+  return index;
+}
+
 /** Every header a URL path gets: those of every matching rule, in table order. */
 export function headersFor(rules: HeaderRule[], urlPath: string): Header[] {
-  return rules.filter((r) => ruleMatches(r.path, urlPath)).flatMap((r) => r.headers);
+  const { exact, prefix } = indexOf(rules);
+  const matching = [...prefix.filter((i) => ruleMatches(rules[i]!.path, urlPath)), ...(exact.get(urlPath) ?? [])].sort((a, b) => a - b);
+  return matching.flatMap((i) => rules[i]!.headers);
 }
 
 /**
