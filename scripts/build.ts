@@ -24,13 +24,14 @@ mkdirSync(path.dirname(work), { recursive: true });
 const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
   stdio: 'inherit',
-  // An 896 MB heap keeps a 1,000-story build under 2 GB peak (scripts/node-options.ts), unless
-  // NODE_OPTIONS already sets --max-old-space-size.
+  // An 896 MB heap, unless NODE_OPTIONS already sets --max-old-space-size: a 1,000-story build on
+  // 2 hardware threads peaked at 2,003–2,027 MiB with it, worker threads included (scripts/node-options.ts).
   // The nginx and Caddy configs point at the folder the build ends up in, unless SERVER_ROOT
   // names where the site will live on the server (src/integrations/server-config.ts).
   env: { ASTRO_TELEMETRY_DISABLED: '1', SERVER_ROOT: outDir, ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
 });
-if (result.status !== 0) {
+// A build that exits 0 without a site (a crash that left nothing to say) must not replace dist/ either.
+if (result.status !== 0 || !existsSync(path.join(work, 'index.html'))) {
   rmSync(work, { recursive: true, force: true });
   console.error(`\nBuild failed: ${path.relative(process.cwd(), outDir) || outDir}/ was left as it was.`);
   process.exit(1);

@@ -29,18 +29,18 @@ serveTasks<CheckTask, Problem[]>(async ({ file, compile }) => {
   // it on any problem). Anything else is checked in full, for the whole list of problems.
   const { story } = readStory(file);
   if (!story || headProblems(file, story).length) return checkStory(file);
-  // As @astrojs/mdx reads the file: the frontmatter parsed, the body with the frontmatter blanked.
-  const id = path.resolve(file);
-  const { frontmatter, content } = parseFrontmatter(readFileSync(id, 'utf8'), { frontmatter: 'empty-with-spaces' });
-  const key = mdxKey(compile.options, id, frontmatter, content);
-  if (existsSync(path.join(compile.dir, `${key}.json`))) return checkStory(file);
-  if (renderer?.options !== compile.options) {
-    const { shared, mdx } = JSON.parse(compile.options) as { shared: never; mdx: { srcDir: string } };
-    const made = await storyProcessor().createMdxRenderer(shared, { ...mdx, srcDir: new URL(mdx.srcDir) } as never);
-    renderer = { options: compile.options, process: (c, i, f) => made.process(c, i, f) };
-  }
   try {
-    storeMdx(compile.dir, key, await renderer.process(content, id, frontmatter));
+    // As @astrojs/mdx reads the file: the frontmatter parsed, the body with the frontmatter blanked.
+    const id = path.resolve(file);
+    const { frontmatter, content } = parseFrontmatter(readFileSync(id, 'utf8'), { frontmatter: 'empty-with-spaces' });
+    const key = mdxKey(compile.options, id, frontmatter, content);
+    if (existsSync(path.join(compile.dir, `${key}.json`))) return await checkStory(file);
+    if (renderer?.options !== compile.options) {
+      const { shared, mdx } = JSON.parse(compile.options) as { shared: never; mdx: { srcDir: string } };
+      const made = await storyProcessor().createMdxRenderer(shared, { ...mdx, srcDir: new URL(mdx.srcDir) } as never);
+      renderer = { options: compile.options, process: (c, i, f) => made.process(c, i, f) };
+    }
+    storeMdx(compile.dir, key, await renderer.process(content, id, frontmatter), id, content);
     return [];
   } catch {
     // A story problem, or an MDX error: the full check lists them (or, for an error that is not

@@ -22,6 +22,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { AstroIntegration } from 'astro';
 import { codeVersion } from '../lib/code-version.ts';
 import { createWorkerPool, type WorkerPool } from '../lib/worker-pool.ts';
@@ -61,8 +63,19 @@ export function mdxKey(options: string, id: string, frontmatter: unknown, conten
   return createHash('sha256').update(`${codeVersion()}\0${options}\0${id}\0${JSON.stringify(frontmatter)}\0`).update(content).digest('hex');
 }
 
-/** Stores a compile under its key: written to a temporary name, then renamed (a reader never sees half a file). */
-export function storeMdx(dir: string, key: string, result: MdxResult): void {
+/**
+ * Stores a compile under its key: written to a temporary name, then renamed (a reader never sees
+ * half a file). Not when the story's file no longer holds the body that was compiled (edited while
+ * it compiled: the plugins read its frontmatter from the file, which the key must match).
+ */
+export function storeMdx(dir: string, key: string, result: MdxResult, id?: string, content?: string): void {
+  if (id !== undefined && content !== undefined) {
+    try {
+      if (parseFrontmatter(readFileSync(id, 'utf8'), { frontmatter: 'empty-with-spaces' }).content !== content) return;
+    } catch {
+      return;
+    }
+  }
   const file = path.join(dir, `${key}.json`);
   const temp = `${file}.${process.pid}-${randomUUID()}.tmp`;
   try {
@@ -119,7 +132,7 @@ export function storyMdx(dir = mdxCacheDir()): StoryMdx {
             // Not cached (or unreadable): compile.
           }
           let result: MdxResult;
-          pool ??= createWorkerPool<MdxTask, MdxResult>(WORKER.pathname);
+          pool ??= createWorkerPool<MdxTask, MdxResult>(fileURLToPath(WORKER));
           try {
             result = await pool.run({ ...task, content, id, frontmatter });
           } catch {
@@ -129,7 +142,7 @@ export function storyMdx(dir = mdxCacheDir()): StoryMdx {
             result = await local.process(content, id, frontmatter);
           }
           stats.compiled++;
-          storeMdx(dir, key, result);
+          storeMdx(dir, key, result, id, content);
           return result;
         },
       };

@@ -8,7 +8,7 @@
  * 13.57 kB (BENCHMARKS.md, "Precompression").
  *
  * The compressed files are kept by content in `${ASTRO_CACHE_DIR ?? 'node_modules/.astro'}/precompress/`
- * (named by the sha256 of the file's bytes and the two settings), so a rebuild compresses only
+ * (named by the sha256 of the file's bytes, the two settings and the zlib and brotli versions), so a rebuild compresses only
  * the files that changed: a hit is the same bytes the compressor would give.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -55,7 +55,7 @@ const compress = (data: Buffer) =>
 /** The .gz and .br of these bytes: kept ones if cacheDir has them, else compressed and kept. */
 async function compressCached(data: Buffer, cacheDir: string | undefined): Promise<[Buffer, Buffer]> {
   if (!cacheDir) return compress(data);
-  const base = path.join(cacheDir, createHash('sha256').update(`gzip ${GZIP_LEVEL}; brotli ${BROTLI_QUALITY} text\0`).update(data).digest('hex'));
+  const base = path.join(cacheDir, createHash('sha256').update(`gzip ${GZIP_LEVEL}, zlib ${process.versions.zlib}; brotli ${BROTLI_QUALITY} text, ${process.versions.brotli}\0`).update(data).digest('hex'));
   try {
     return await Promise.all([readFile(`${base}.gz`), readFile(`${base}.br`)]);
   } catch {

@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkStory, listStoryFiles, StoryCheckError } from '../checks/check-story.ts';
 import { codeVersion } from '../lib/code-version.ts';
@@ -49,11 +50,12 @@ export async function checkStoriesCached(
   const marker = (file: string) => path.join(dir, createHash('sha256').update(`${version}\0${path.resolve(file)}\0`).update(readFileSync(file)).digest('hex'));
   const todo = files.map((file) => ({ file, marker: marker(file) })).filter((f) => !existsSync(f.marker));
   // One story or none: not worth starting threads for.
-  const pool = todo.length > 1 ? createWorkerPool<CheckTask, Problem[]>(WORKER.pathname) : undefined;
+  const pool = todo.length > 1 ? createWorkerPool<CheckTask, Problem[]>(fileURLToPath(WORKER)) : undefined;
   try {
     const results = await Promise.all(todo.map(async (f) => ({ ...f, problems: await (pool ? pool.run({ file: f.file, compile }) : checkStory(f.file)) })));
     mkdirSync(dir, { recursive: true });
-    for (const r of results) if (!r.problems.length) writeFileSync(r.marker, '');
+    // Only for the bytes that were checked: a story edited while the check ran is checked again next time.
+    for (const r of results) if (!r.problems.length && marker(r.file) === r.marker) writeFileSync(r.marker, '');
     return { problems: results.flatMap((r) => r.problems), checked: todo.length, cached: files.length - todo.length };
   } finally {
     await pool?.close();

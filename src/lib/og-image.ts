@@ -8,6 +8,7 @@
  * satori + resvg took about 50 ms a card where this takes about 11 (Skia draws the
  * text in about 1.5 ms; most of the rest is the PNG encoding). BENCHMARKS.md has the figures.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
@@ -28,7 +29,13 @@ export const OG_DEFAULT_KICKER = 'Explainer';
  * the site name are in it already. (Title, dek, kicker, period and the font bytes are keyed separately.)
  */
 const OG_TEMPLATE = 3;
-export const OG_RENDERER_VERSION = `og-template ${OG_TEMPLATE}; ${OG_WIDTH}x${OG_HEIGHT}; @napi-rs/canvas ${canvasPackage.version}; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${SITE_NAME}`;
+/** This file's and site.ts's own text: a change to the drawing draws every card again, bumped or not. */
+const TEMPLATE_CODE = createHash('sha256')
+  .update(readFileSync(path.resolve('src/lib/og-image.ts')))
+  .update(readFileSync(path.resolve('src/lib/site.ts')))
+  .digest('hex')
+  .slice(0, 16);
+export const OG_RENDERER_VERSION = `og-template ${OG_TEMPLATE} (${TEMPLATE_CODE}); ${OG_WIDTH}x${OG_HEIGHT}; @napi-rs/canvas ${canvasPackage.version}; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${SITE_NAME}`;
 
 let fontData: Buffer[] | undefined;
 /** The bytes of the font files the cards are drawn with (read once per thread; the card cache keys by them). */

@@ -33,10 +33,14 @@ interface Task<I, O> {
 /** Each worker's old-space cap, in MB: a story's compile or a card needs a few tens. */
 export const WORKER_HEAP_MB = 256;
 
-/** How many workers: WORKERS (a positive integer) if set, else one per core. */
+/** The most workers a pool starts unless WORKERS asks for more. */
+export const MAX_WORKERS = 4;
+
+/** How many workers: WORKERS (a positive integer) if set, else one per core, at most MAX_WORKERS. */
 export function poolSize(env: Record<string, string | undefined> = process.env): number {
   const asked = Number(env.WORKERS);
-  return Number.isInteger(asked) && asked > 0 ? asked : os.availableParallelism();
+  // At most MAX_WORKERS by default: each worker adds its own heap and libraries to the build's peak memory.
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.min(os.availableParallelism(), MAX_WORKERS);
 }
 
 export function createWorkerPool<I, O>(file: string, size = poolSize()): WorkerPool<I, O> {
@@ -59,11 +63,16 @@ export function createWorkerPool<I, O>(file: string, size = poolSize()): WorkerP
       if (task) (error !== undefined ? task.reject(new Error(error)) : task.resolve(output as O));
       pump();
     });
-    worker.on('error', (error: Error) => {
+    // A worker that fails, or stops without failing, rejects what it held: no task is left waiting.
+    const lost = (error: Error) => {
       for (const t of slot.busy.values()) t.reject(error);
-      slots.splice(slots.indexOf(slot), 1);
+      slot.busy.clear();
+      if (slots.includes(slot)) slots.splice(slots.indexOf(slot), 1);
       pump();
-    });
+    };
+    worker.on('error', lost);
+    worker.on('messageerror', lost);
+    worker.on('exit', (code) => lost(new Error(`worker ${file} stopped (exit code ${code})`)));
     slots.push(slot);
     return slot;
   };
@@ -91,7 +100,9 @@ export function createWorkerPool<I, O>(file: string, size = poolSize()): WorkerP
         pump();
       }),
     close: async () => {
-      for (const t of queue.splice(0)) t.reject(new Error('worker pool closed'));
+      const closed = new Error('worker pool closed');
+      for (const t of queue.splice(0)) t.reject(closed);
+      for (const s of slots) for (const t of s.busy.values()) t.reject(closed);
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };
