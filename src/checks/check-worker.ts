@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { mdxKey, storeMdx, type MdxResult } from '../integrations/mdx-cache.ts';
-import { storyProcessor } from '../integrations/markdown-plugins.ts';
+import { compileMdx, mdxKey, storeMdx } from '../integrations/mdx-cache.ts';
 import type { Problem } from '../lib/problems.ts';
 import { serveTasks } from '../lib/worker-pool.ts';
 import { checkStory, headProblems } from './check-story.ts';
@@ -19,8 +18,6 @@ export interface CheckTask {
   /** When set: compile a story that passes into this MDX cache folder, with these renderer options (expectedOptions). */
   compile?: { dir: string; options: string };
 }
-
-let renderer: { options: string; process: (content: string, id: string, frontmatter: Record<string, unknown>) => Promise<MdxResult> } | undefined;
 
 serveTasks<CheckTask, Problem[]>(async ({ file, compile }) => {
   if (!compile) return checkStory(file);
@@ -35,12 +32,7 @@ serveTasks<CheckTask, Problem[]>(async ({ file, compile }) => {
     const { frontmatter, content } = parseFrontmatter(readFileSync(id, 'utf8'), { frontmatter: 'empty-with-spaces' });
     const key = mdxKey(compile.options, id, frontmatter, content);
     if (existsSync(path.join(compile.dir, `${key}.json`))) return await checkStory(file);
-    if (renderer?.options !== compile.options) {
-      const { shared, mdx } = JSON.parse(compile.options) as { shared: never; mdx: { srcDir: string } };
-      const made = await storyProcessor().createMdxRenderer(shared, { ...mdx, srcDir: new URL(mdx.srcDir) } as never);
-      renderer = { options: compile.options, process: (c, i, f) => made.process(c, i, f) };
-    }
-    storeMdx(compile.dir, key, await renderer.process(content, id, frontmatter), id, content);
+    await storeMdx(compile.dir, key, await compileMdx(compile.options, content, id, frontmatter), id, content);
     return [];
   } catch {
     // A story problem, or an MDX error: the full check lists them (or, for an error that is not

@@ -6,7 +6,7 @@
  * asks it to compile each .mdx file; the wrapper
  * during a build (`astro build`; in `astro dev` and the tests it compiles as Astro would)
  * - first looks in `<cache dir>/mdx/` for the result under a key made of everything that
- *   decides it: the code (src/lib/code-version.ts: src/, the config, the package files),
+ *   decides it: the code (codeVersion in src/lib/build-cache.ts: src/, the config, the package files),
  *   the renderer's options, the file's path, its body and its frontmatter. A hit is the
  *   bytes this exact code would give, so it is used as is;
  * - on a miss, sends the compile to a pool of worker threads
@@ -19,13 +19,13 @@
  * The cache grows by one entry per story version compiled and is never pruned; delete
  * the folder to start again (BENCHMARKS.md has its size).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { AstroIntegration } from 'astro';
-import { codeVersion } from '../lib/code-version.ts';
+import { buildCacheDir, codeVersion, writeAtomically } from '../lib/build-cache.ts';
 import { createWorkerPool, type WorkerPool } from '../lib/worker-pool.ts';
 import { storyProcessor } from './markdown-plugins.ts';
 
@@ -35,10 +35,9 @@ type Shared = Parameters<Processor['createMdxRenderer']>[0];
 type MdxOptions = Parameters<Processor['createMdxRenderer']>[1];
 export type MdxResult = Awaited<ReturnType<MdxRenderer['process']>>;
 
-/** A compile as a worker receives it: the renderer's options with srcDir as a string (a URL cannot be posted). */
+/** A compile as a worker receives it: the renderer's options as JSON (srcDir as a string: a URL cannot be posted). */
 export interface MdxTask {
-  shared: Shared;
-  mdx: Omit<MdxOptions, 'srcDir'> & { srcDir?: string };
+  options: string;
   content: string;
   id: string;
   frontmatter: Record<string, unknown>;
@@ -48,7 +47,26 @@ const WORKER = new URL('./mdx-worker.ts', import.meta.url);
 
 /** `${ASTRO_CACHE_DIR ?? 'node_modules/.astro'}/mdx`, beside the cards' `og/` and the checks' `checks/`. */
 export function mdxCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'mdx');
+  return buildCacheDir('mdx', env);
+}
+
+/** The renderer options of a createMdxRenderer call, as the cache key and the workers take them. */
+const optionsJson = (shared: Shared, mdx: MdxOptions) => JSON.stringify({ shared, mdx: { ...mdx, srcDir: mdx.srcDir ? String(mdx.srcDir) : undefined } });
+
+const renderers = new Map<string, Promise<MdxRenderer>>();
+/**
+ * Compiles a story with the story processor and renderer options given as JSON (optionsJson or
+ * expectedOptions): what a worker does, the MDX pool's (mdx-worker.ts) and the content check's
+ * (src/checks/check-worker.ts). One renderer per thread and options.
+ */
+export async function compileMdx(options: string, content: string, id: string, frontmatter: Record<string, unknown>): Promise<MdxResult> {
+  let renderer = renderers.get(options);
+  if (!renderer) {
+    const { shared, mdx } = JSON.parse(options) as { shared: Shared; mdx: Omit<MdxOptions, 'srcDir'> & { srcDir?: string } };
+    renderer = storyProcessor().createMdxRenderer(shared, { ...mdx, srcDir: mdx.srcDir ? new URL(mdx.srcDir) : undefined } as MdxOptions);
+    renderers.set(options, renderer);
+  }
+  return (await renderer).process(content, id, frontmatter);
 }
 
 export interface StoryMdx {
@@ -68,7 +86,7 @@ export function mdxKey(options: string, id: string, frontmatter: unknown, conten
  * half a file). Not when the story's file no longer holds the body that was compiled (edited while
  * it compiled: the plugins read its frontmatter from the file, which the key must match).
  */
-export function storeMdx(dir: string, key: string, result: MdxResult, id?: string, content?: string): void {
+export async function storeMdx(dir: string, key: string, result: MdxResult, id?: string, content?: string): Promise<void> {
   if (id !== undefined && content !== undefined) {
     try {
       if (parseFrontmatter(readFileSync(id, 'utf8'), { frontmatter: 'empty-with-spaces' }).content !== content) return;
@@ -76,16 +94,8 @@ export function storeMdx(dir: string, key: string, result: MdxResult, id?: strin
       return;
     }
   }
-  const file = path.join(dir, `${key}.json`);
-  const temp = `${file}.${process.pid}-${randomUUID()}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(result));
-    renameSync(temp, file);
-  } catch {
-    // A cache is only a speed-up.
-    rmSync(temp, { force: true });
-  }
+  // A cache is only a speed-up: a file that cannot be written is compiled again next time.
+  await writeAtomically(path.join(dir, `${key}.json`), JSON.stringify(result)).catch(() => {});
 }
 
 /**
@@ -112,8 +122,7 @@ export function storyMdx(dir = mdxCacheDir()): StoryMdx {
     ...base,
     async createMdxRenderer(shared, mdx) {
       let local: MdxRenderer | undefined;
-      const task = { shared, mdx: { ...mdx, srcDir: mdx.srcDir ? String(mdx.srcDir) : undefined } };
-      const options = JSON.stringify(task);
+      const options = optionsJson(shared, mdx);
       stats.options = options;
       return {
         async process(content, id, frontmatter) {
@@ -134,7 +143,7 @@ export function storyMdx(dir = mdxCacheDir()): StoryMdx {
           let result: MdxResult;
           pool ??= createWorkerPool<MdxTask, MdxResult>(fileURLToPath(WORKER));
           try {
-            result = await pool.run({ ...task, content, id, frontmatter });
+            result = await pool.run({ options, content, id, frontmatter });
           } catch {
             // The worker's error lost its fields (line, column, problems) on the way:
             // compile here to throw the error itself, as Astro would show it.
@@ -142,7 +151,7 @@ export function storyMdx(dir = mdxCacheDir()): StoryMdx {
             result = await local.process(content, id, frontmatter);
           }
           stats.compiled++;
-          storeMdx(dir, key, result, id, content);
+          await storeMdx(dir, key, result, id, content);
           return result;
         },
       };

@@ -11,13 +11,14 @@
  * (named by the sha256 of the file's bytes, the two settings and the zlib and brotli versions), so a rebuild compresses only
  * the files that changed: a hit is the same bytes the compressor would give.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { buildCacheDir, writeAtomically } from '../lib/build-cache.ts';
 import { listFiles } from '../lib/built-site.ts';
 import { SERVER_CONFIG_DIR } from '../lib/headers.ts';
 
@@ -37,7 +38,7 @@ export interface PrecompressStats {
 
 /** The folder of the kept compressed files, beside the cards' `og/`. */
 export function precompressCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'precompress');
+  return buildCacheDir('precompress', env);
 }
 
 const compress = (data: Buffer) =>
@@ -61,12 +62,7 @@ async function compressCached(data: Buffer, cacheDir: string | undefined): Promi
   } catch {
     const [g, b] = await compress(data);
     try {
-      await mkdir(cacheDir, { recursive: true });
-      for (const [ext, bytes] of [['gz', g], ['br', b]] as const) {
-        const temp = `${base}.${ext}.${randomUUID()}.tmp`;
-        await writeFile(temp, bytes);
-        await rename(temp, `${base}.${ext}`);
-      }
+      await Promise.all([writeAtomically(`${base}.gz`, g), writeAtomically(`${base}.br`, b)]);
     } catch {
       // A cache is only a speed-up.
     }

@@ -8,7 +8,7 @@
  *
  * The stories are checked on every core (a pool of worker threads,
  * src/lib/worker-pool.ts), and a story that passed is remembered: a marker named
- * by the hash of its path, its bytes and the code (src/lib/code-version.ts) in
+ * by the hash of its path, its bytes and the code (codeVersion in src/lib/build-cache.ts) in
  * `<cache dir>/checks/`. A build that finds the marker skips the story; any
  * change to the story or to the code checks it again. Problems are never cached.
  *
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkStory, listStoryFiles, StoryCheckError } from '../checks/check-story.ts';
-import { codeVersion } from '../lib/code-version.ts';
+import { buildCacheDir, codeVersion } from '../lib/build-cache.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createWorkerPool } from '../lib/worker-pool.ts';
 import type { CheckTask } from '../checks/check-worker.ts';
@@ -34,7 +34,7 @@ const WORKER = new URL('../checks/check-worker.ts', import.meta.url);
 
 /** The folder of the markers: `${ASTRO_CACHE_DIR ?? 'node_modules/.astro'}/checks`, beside the OG cards' `og/`. */
 export function checkCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'checks');
+  return buildCacheDir('checks', env);
 }
 
 /**

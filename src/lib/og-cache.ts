@@ -8,7 +8,8 @@
  * key = sha256 of (renderer version, each font file's bytes, title, dek, kicker, period),
  * each field length-prefixed so no two inputs share a key by running together.
  * The version string must change whenever the drawing changes without its inputs
- * changing (template, satori or resvg version, site name): see og-image.ts.
+ * changing (canvas, sharp or libvips version, site name; the template's own code is
+ * hashed into it): see og-image.ts.
  *
  * Files: `<dir>/<key>.png`, where dir is `ogCacheDir()`, i.e.
  * `${ASTRO_CACHE_DIR ?? 'node_modules/.astro'}/og` (the same folder astro.config.mjs
@@ -18,11 +19,11 @@
  * folder grows by one PNG (≈ 50–60 KB) per distinct title/dek/kicker drawn;
  * delete it to start again.
  */
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildCacheDir, writeAtomically } from './build-cache.ts';
 
 export interface OgInput {
   title: string;
@@ -56,7 +57,7 @@ export interface OgCache {
 
 /** The Astro cache folder's `og/` subfolder (ASTRO_CACHE_DIR, else Astro's default, node_modules/.astro). */
 export function ogCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'og');
+  return buildCacheDir('og', env);
 }
 
 function field(hash: Hash, bytes: Uint8Array): void {
@@ -87,7 +88,6 @@ export function createOgCache(options: OgCacheOptions): OgCache {
   for (const font of options.fonts) field(base, font);
 
   const stats = { hits: 0, misses: 0, readMs: 0, drawMs: 0 };
-  let dirReady: Promise<unknown> | undefined;
   let warned = false;
 
   const key = ({ title, dek, kicker, period = '' }: OgInput) => {
@@ -110,15 +110,9 @@ export function createOgCache(options: OgCacheOptions): OgCache {
     started = performance.now();
     const png = Buffer.from(await render(input));
     stats.drawMs += performance.now() - started;
-    const temp = `${file}.${process.pid}-${randomUUID()}.tmp`;
     try {
-      dirReady ??= mkdir(dir, { recursive: true });
-      await dirReady;
-      await writeFile(temp, png);
-      await rename(temp, file);
+      await writeAtomically(file, png);
     } catch (error) {
-      dirReady = undefined;
-      await rm(temp, { force: true }).catch(() => {});
       // A cache is only a speed-up: the build goes on with the image it has drawn.
       if (!warned) warn(`OG image cache: could not write ${dir} (${(error as Error).message}); images are drawn but not cached.`);
       warned = true;
