@@ -18,22 +18,26 @@ let pool: WorkerPool<OgInput, Uint8Array> | undefined;
 /** The worker's file: read from the project (the build runs from its root), as the fonts are. */
 const OG_WORKER_FILE = path.resolve('src/lib/og-worker.ts');
 
-/** The PNG of a card: from the cache, or drawn by the pool and cached. */
-export async function ogCard(input: OgInput): Promise<Uint8Array> {
+/** The pool, started when a card is first drawn; the build closes it once the pages are generated (og-report.ts). */
+function workers(): WorkerPool<OgInput, Uint8Array> {
   if (!pool) {
     pool = createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE);
-    // The build closes the pool once the pages are generated (og-report.ts): its workers' memory
-    // (Skia, libvips) goes back before the server config and precompression read every page.
+    // Its workers' memory (Skia, libvips) goes back before the server config and precompression read every page.
     (globalThis as Record<symbol, unknown>)[OG_CLOSE_KEY] = async () => {
       await pool?.close();
       pool = undefined;
     };
   }
-  cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => (pool ??= createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE)).run(i) });
-  const workers = pool;
+  return pool;
+}
+
+/** The PNG of a card: from the cache, or drawn by the pool and cached. */
+export async function ogCard(input: OgInput): Promise<Uint8Array> {
+  cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => workers().run(i) });
   const png = await cache.get(input);
   // drawMs: the workers' own drawing time (the cache's includes the wait for a free worker).
-  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: workers.busyMs, workers: workers.size };
+  const { busyMs, size } = workers();
+  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: busyMs, workers: size };
   return new Uint8Array(png);
 }
 

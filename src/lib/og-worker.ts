@@ -4,6 +4,6 @@ import { renderOgImage } from './og-image.ts';
 import { serveTasks } from './worker-pool.ts';
 
 serveTasks<OgInput, Uint8Array>(async (input) => {
-    const png = await renderOgImage(input.title, input.dek, input.kicker, input.period ?? '');
-    return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  const png = await renderOgImage(input.title, input.dek, input.kicker, input.period ?? '');
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 });

@@ -108,13 +108,13 @@ export function createWorkerPool<I, O>(file: string, size = poolSize()): WorkerP
   };
 }
 
-/** In a worker file: answer each task with fn's result (or its error), one at a time. */
-export function serveTasks<I, O>(fn: (input: I) => Promise<O> | O, transfer?: (output: O) => ArrayBuffer[]): void {
+/** In a worker file: answer each task with fn's result (or its error). The pool sends a worker two at most. */
+export function serveTasks<I, O>(fn: (input: I) => Promise<O> | O): void {
   parentPort!.on('message', async ({ id, input }: { id: number; input: I }) => {
     try {
       const started = performance.now();
       const output = await fn(input);
-      parentPort!.postMessage({ id, output, ms: performance.now() - started }, transfer?.(output) ?? []);
+      parentPort!.postMessage({ id, output, ms: performance.now() - started });
     } catch (error) {
       parentPort!.postMessage({ id, error: (error as Error).stack ?? String(error) });
     }
