@@ -25,17 +25,16 @@ export const OG_DEFAULT_KICKER = 'Explainer';
 
 /**
  * Names this renderer for the OG image cache (og-cache.ts): every cached image was drawn by
- * exactly this. Bump OG_TEMPLATE when the drawing below changes; the library versions and
- * the site name are in it already. (Title, dek, kicker, period and the font bytes are keyed separately.)
+ * exactly this. It holds a hash of this file's and site.ts's own text, so any change to the
+ * drawing draws every card again, and the library versions and the site's size and name.
+ * (Title, dek, kicker, period and the font bytes are keyed separately.)
  */
-const OG_TEMPLATE = 3;
-/** This file's and site.ts's own text: a change to the drawing draws every card again, bumped or not. */
 const TEMPLATE_CODE = createHash('sha256')
   .update(readFileSync(path.resolve('src/lib/og-image.ts')))
   .update(readFileSync(path.resolve('src/lib/site.ts')))
   .digest('hex')
   .slice(0, 16);
-export const OG_RENDERER_VERSION = `og-template ${OG_TEMPLATE} (${TEMPLATE_CODE}); ${OG_WIDTH}x${OG_HEIGHT}; @napi-rs/canvas ${canvasPackage.version}; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${SITE_NAME}`;
+export const OG_RENDERER_VERSION = `og-template ${TEMPLATE_CODE}; ${OG_WIDTH}x${OG_HEIGHT}; @napi-rs/canvas ${canvasPackage.version}; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${SITE_NAME}`;
 
 let fontData: Buffer[] | undefined;
 /** The bytes of the font files the cards are drawn with (read once per thread; the card cache keys by them). */
