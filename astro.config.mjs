@@ -9,6 +9,7 @@ import { precompress } from './src/integrations/precompress.ts';
 import { serverConfig } from './src/integrations/server-config.ts';
 import { withLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { ogReport } from './src/integrations/og-report.ts';
+import { sharePages } from './src/integrations/share-pages.ts';
 import os from 'node:os';
 import { cspDirectives } from './src/lib/csp.ts';
 
@@ -58,7 +59,7 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [fonts(), ...(storyMdx_ ? [storyChecks(), storyMdx_.integration] : []), mdx(), sitemap({ serialize: withLastmod() }), serverConfig(), precompress(), ogReport()],
+  integrations: [fonts(), ...(storyMdx_ ? [storyChecks(), storyMdx_.integration] : []), mdx(), sitemap({ serialize: withLastmod() }), sharePages(), serverConfig(), precompress(), ogReport()],
   vite: {
     plugins: [trimCss],
     build: {

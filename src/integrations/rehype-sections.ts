@@ -36,7 +36,8 @@ export function rehypeSections() {
 /**
  * Options for rehype-autolink-headings: the heading's own text links to it (no
  * wrapper, no symbol-only link), so reader modes keep every heading and text
- * browsers show just its words. `data-copy` names the link for the copy button.
+ * browsers show just its words. `data-copy` names the link for the copy button;
+ * `data-share` marks a section with a share page.
  */
 export const autolinkOptions = {
   behavior: 'wrap' as const,
@@ -44,5 +45,7 @@ export const autolinkOptions = {
   properties: (h: Readonly<Element>) => ({
     className: ['anchor-link'],
     dataCopy: `section: ${toString(h as Element).trim()}`,
+    // Every `##` section of the body has a share page (src/lib/share.ts).
+    ...(h.tagName === 'h2' ? { dataShare: '' } : {}),
   }),
 };

@@ -9,8 +9,9 @@
  * - A citation marker never starts a line: the space before it becomes a no-break space.
  * - `<StoryPanels />` goes after the short version (the first section): the key
  *   figures and the timeline, in the skimmer's order.
- * - Exports `bodyCitations` (each Cite's ids, in reading order) and
- *   `readingMinutes` to the page through Astro's `remarkPluginFrontmatter`.
+ * - Exports `bodyCitations` (each Cite's ids, in reading order), `readingMinutes`
+ *   and each section's lead (`sectionLeads`, for its share page) to the page through
+ *   Astro's `remarkPluginFrontmatter`.
  */
 import type { Heading, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -23,6 +24,7 @@ import { numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citation
 import { countWords, readingMinutes } from '../lib/reading.ts';
 import { attr, headingIds, isAnalysis, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
+import { leadText, type ShareSection } from '../lib/share.ts';
 
 /** What the plugin hands the page, through `remarkPluginFrontmatter`. */
 export interface StoryBodyExports {
@@ -35,6 +37,8 @@ export interface StoryBodyExports {
   readingMinutes: number;
   /** The short version's parts as plain text, with the sources each cites: the front page's preview of the lead story. */
   shortVersion: ShortVersionPart[];
+  /** Each `##` section's id, alias ids, heading and first sentences: its share page and card (src/lib/share.ts). */
+  sectionLeads: ShareSection[];
 }
 
 export interface ShortVersionPart {
@@ -80,6 +84,23 @@ function anchorHeading(heading: Heading): void {
   heading.children.unshift(...spans);
 }
 
+/** Each `##` section's id, aliases, heading and first sentences, read before the headings are transformed. */
+function leadsOf(tree: Root): ShareSection[] {
+  const leads: ShareSection[] = [];
+  let body: string[] | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      const { id, aliases, text } = headingIds(node);
+      body = [];
+      leads.push({ id, aliases, title: text, lead: '' });
+    } else if (body && node.type !== 'heading') {
+      body.push(toString(node));
+      leads.at(-1)!.lead = leadText(body.join(' '));
+    }
+  }
+  return leads;
+}
+
 export default function remarkStory() {
   return (tree: Root, file: VFile) => {
     // The checks before this plugin have read the story's frontmatter into file.data.story.
@@ -89,6 +110,7 @@ export default function remarkStory() {
         .filter((s) => typeof s?.id === 'string')
         .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
     );
+    const sectionLeads = leadsOf(tree);
     const cites: Jsx[] = [];
     const bodySections: string[] = [];
     let section = '';
@@ -133,7 +155,7 @@ export default function remarkStory() {
       shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: toString(node).replace(/\s+/g, ' ').trim(), refs });
     }
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

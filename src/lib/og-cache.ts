@@ -20,7 +20,7 @@
  * delete it to start again.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildCacheDir, writeAtomically } from './build-cache.ts';
@@ -42,6 +42,8 @@ export interface OgCacheOptions {
   fonts: readonly Uint8Array[];
   /** Draws the PNG on a miss. */
   render: (input: OgInput) => Promise<Uint8Array>;
+  /** Draws the PNG on a miss straight into the cache file (`file()`), written atomically; default: render, then write. */
+  renderTo?: (input: OgInput, file: string) => Promise<void>;
   /** Told when the cache cannot be written (the image is still returned). Default: console.warn. */
   warn?: (message: string) => void;
 }
@@ -51,6 +53,11 @@ export interface OgCache {
   key(input: OgInput): string;
   /** The image: the cached bytes on a hit; on a miss, rendered and stored. */
   get(input: OgInput): Promise<Buffer>;
+  /**
+   * The cached file of the image (to copy, not to read: the section cards), drawn into the cache on a
+   * miss. Throws when the cache cannot be written, as there is then no file.
+   */
+  file(input: OgInput): Promise<string>;
   /** Hits and misses since the cache was made, and the milliseconds spent on each kind (summed over images drawn at the same time). */
   readonly stats: { hits: number; misses: number; readMs: number; drawMs: number };
 }
@@ -70,6 +77,25 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 /** A whole PNG, start and end: anything else in the folder (damaged by hand, say) is drawn again. */
 const isWholePng = (b: Buffer) => b.subarray(0, 8).equals(PNG_SIGNATURE) && b.subarray(-12).equals(PNG_END);
+
+/** A whole PNG on disk, read by its first and last bytes only. */
+function isWholePngFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
+    if (size < PNG_SIGNATURE.length + PNG_END.length) return false;
+    const head = Buffer.alloc(PNG_SIGNATURE.length);
+    const tail = Buffer.alloc(PNG_END.length);
+    readSync(fd, head, 0, head.length, 0);
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return head.equals(PNG_SIGNATURE) && tail.equals(PNG_END);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 function readCached(file: string): Buffer | undefined {
   try {
@@ -120,5 +146,22 @@ export function createOgCache(options: OgCacheOptions): OgCache {
     return png;
   }
 
-  return { key, get, stats };
+  const renderTo = options.renderTo ?? (async (input: OgInput, file: string) => writeAtomically(file, await render(input)));
+
+  async function file(input: OgInput): Promise<string> {
+    const file = path.join(dir, `${key(input)}.png`);
+    let started = performance.now();
+    if (isWholePngFile(file)) {
+      stats.hits++;
+      stats.readMs += performance.now() - started;
+      return file;
+    }
+    stats.misses++;
+    started = performance.now();
+    await renderTo(input, file);
+    stats.drawMs += performance.now() - started;
+    return file;
+  }
+
+  return { key, get, file, stats };
 }

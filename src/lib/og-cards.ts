@@ -8,20 +8,21 @@ import { createOgCache, ogCacheDir, type OgCache, type OgInput } from './og-cach
 import { OG_RENDERER_VERSION, ogFontData } from './og-image.ts';
 import path from 'node:path';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+import type { OgTask } from './og-worker.ts';
 
 export const OG_STATS_KEY = Symbol.for('explainer.og-stats');
 export const OG_CLOSE_KEY = Symbol.for('explainer.og-close');
 
 let cache: OgCache | undefined;
-let pool: WorkerPool<OgInput, Uint8Array> | undefined;
+let pool: WorkerPool<OgTask, Uint8Array> | undefined;
 
 /** The worker's file: read from the project (the build runs from its root), as the fonts are. */
 const OG_WORKER_FILE = path.resolve('src/lib/og-worker.ts');
 
 /** The pool, started when a card is first drawn; the build closes it once the pages are generated (og-report.ts). */
-function workers(): WorkerPool<OgInput, Uint8Array> {
+function workers(): WorkerPool<OgTask, Uint8Array> {
   if (!pool) {
-    pool = createWorkerPool<OgInput, Uint8Array>(OG_WORKER_FILE);
+    pool = createWorkerPool<OgTask, Uint8Array>(OG_WORKER_FILE);
     // Its workers' memory (Skia, libvips) goes back before the server config and precompression read every page.
     (globalThis as Record<symbol, unknown>)[OG_CLOSE_KEY] = async () => {
       await pool?.close();
@@ -31,14 +32,35 @@ function workers(): WorkerPool<OgInput, Uint8Array> {
   return pool;
 }
 
+function cards(): OgCache {
+  cache ??= createOgCache({
+    dir: ogCacheDir(),
+    version: OG_RENDERER_VERSION,
+    fonts: ogFontData(),
+    render: (i) => workers().run(i),
+    renderTo: async (i, file) => void (await workers().run({ ...i, file })),
+  });
+  return cache;
+}
+
+/** The build log's figures: drawMs is the workers' own drawing time (the cache's includes the wait for a free worker). */
+function report(c: OgCache): void {
+  const { busyMs, size } = workers();
+  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...c.stats, drawMs: busyMs, workers: size };
+}
+
 /** The PNG of a card: from the cache, or drawn by the pool and cached. */
 export async function ogCard(input: OgInput): Promise<Uint8Array> {
-  cache ??= createOgCache({ dir: ogCacheDir(), version: OG_RENDERER_VERSION, fonts: ogFontData(), render: (i) => workers().run(i) });
-  const png = await cache.get(input);
-  // drawMs: the workers' own drawing time (the cache's includes the wait for a free worker).
-  const { busyMs, size } = workers();
-  (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] = { ...cache.stats, drawMs: busyMs, workers: size };
+  const png = await cards().get(input);
+  report(cards());
   return new Uint8Array(png);
+}
+
+/** The cached file of a card, drawn by the pool straight into the cache on a miss: the section cards, copied into the site. */
+export async function ogCardFile(input: OgInput): Promise<string> {
+  const file = await cards().file(input);
+  report(cards());
+  return file;
 }
 
 /** The image response of a card. */

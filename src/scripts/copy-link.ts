@@ -1,14 +1,26 @@
 /**
  * Progressive enhancement: a "Copy link" button beside every anchor link
- * (section headings, timeline dates, "Source n"). It copies the absolute URL
- * with the fragment and announces "Link copied" in the page's polite live
- * region. Without JavaScript the anchor links still work; nothing depends on this.
+ * (section headings, timeline dates, "Source n"). It copies the absolute URL and
+ * announces "Link copied" in the page's polite live region. A section with a share
+ * page (`data-share`, src/lib/share.ts) copies that page's address, whose link
+ * preview is the section's own; the rest copy the link with its fragment. Where the
+ * browser has the Web Share API (phones), a section also gets a "Share" button that
+ * opens the system share sheet. Without JavaScript the anchor links still work;
+ * nothing depends on this.
  */
 
 /** The absolute URL an anchor's href points to, without any text fragment of the current page. */
 export function absoluteLink(href: string, base: string): string {
   const url = new URL(href, base.split('#')[0]);
   return url.href;
+}
+
+/** A section's share address, `s/<id>/` beside the page it is on ("/story" and "/story/" alike). */
+export function shareLink(id: string, page: string): string {
+  const url = new URL(page);
+  url.hash = url.search = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return new URL(`s/${id}/`, url).href;
 }
 
 export function initCopyLinks(doc: Document = document): number {
@@ -20,25 +32,34 @@ export function initCopyLinks(doc: Document = document): number {
     // A fresh text node after a tick, so the same message is announced again.
     setTimeout(() => (announcer.textContent = text), 50);
   };
+  const canShare = typeof navigator.share == 'function';
   anchors.forEach((a) => {
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = 'copy-link';
-    button.textContent = 'Copy link';
+    const href = a.getAttribute('href') ?? '';
+    const shared = a.hasAttribute('data-share');
+    const link = () => (shared ? shareLink(href.slice(1), doc.location.href) : absoluteLink(href, doc.location.href));
     // data-copy names what the link points to: "section: The memo", "source 1: CNBC".
-    button.setAttribute('aria-label', `Copy link to ${a.dataset.copy ?? (a.textContent ?? '').trim()}`);
-    button.addEventListener('click', async () => {
-      const link = absoluteLink(a.getAttribute('href') ?? '', doc.location.href);
+    const name = a.dataset.copy ?? (a.textContent ?? '').trim();
+    const add = (text: string, label: string, act: () => unknown) => {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'copy-link';
+      button.textContent = text;
+      button.setAttribute('aria-label', `${label} ${name}`);
+      button.addEventListener('click', act);
+      // Beside a heading, not inside it: the heading's name stays its own text.
+      (a.closest('h2, h3, h4, h5, h6') ?? a).after(button);
+    };
+    // Added first, so it ends up after "Copy link".
+    if (shared && canShare) add('Share', 'Share', () => navigator.share({ title: (a.textContent ?? '').trim(), url: link() }).catch(() => {}));
+    add('Copy link', 'Copy link to', async () => {
       try {
-        await navigator.clipboard.writeText(link);
+        await navigator.clipboard.writeText(link());
         say('Link copied');
       } catch {
         say('Could not copy: the link is now in the address bar');
-        doc.location.hash = new URL(link).hash;
+        doc.location.hash = href;
       }
     });
-    // Beside a heading, not inside it: the heading's name stays its own text.
-    (a.closest('h2, h3, h4, h5, h6') ?? a).after(button);
   });
   return anchors.length;
 }

@@ -1,0 +1,171 @@
+/**
+ * Share addresses: every section of a story (its `##` sections, the key figures, the
+ * timeline and the terms) has a small page of its own at `/<story>/s/<section-id>/`
+ * whose head carries the section's own link preview (title, description, card), so a
+ * link pasted into a chat app previews the section, not the whole story. Chat apps and
+ * social networks drop the `#fragment` when they fetch a preview; a path they keep.
+ *
+ * A person who opens the address lands on the story at that section: an immediate
+ * `<meta http-equiv="refresh">` (no JavaScript needed; browsers replace the history
+ * entry, so Back does not bounce forward again), and a visible link for any reader that
+ * does not follow it. An alias id (an old heading id) has a share address too, landing
+ * on the section's current id.
+ *
+ * The pages are noindex and carry no rel=canonical: the story page is the one to index
+ * (its own canonical is itself), and a canonical pointing at the story would make the
+ * unfurlers that follow it show the story's card instead of the section's (README, "Sharing").
+ *
+ * The sources list and "Updates and corrections" get none: neither says anything a
+ * preview could carry (UNSHARED_SECTIONS).
+ */
+import { createHash } from 'node:crypto';
+import { cspDirectives } from './csp.ts';
+import { PAGE_SECTIONS } from './ids.ts';
+import { previewTags, type PreviewTag } from './preview-tags.ts';
+import { LOCALE, SITE_NAME } from './site.ts';
+
+/** The folder of a story's share pages: `/<story>/s/<id>/`. */
+export const SHARE_FOLDER = 's';
+/** The page's own sections that have no share page. */
+export const UNSHARED_SECTIONS: ReadonlySet<string> = new Set([PAGE_SECTIONS.sources.slug, PAGE_SECTIONS.changes.slug]);
+/** A description stays within this many characters (what unfurlers show before cutting). */
+export const LEAD_MAX = 200;
+
+/** One shareable section: its id, its old ids, its heading and its first sentences. */
+export interface ShareSection {
+  id: string;
+  aliases: readonly string[];
+  title: string;
+  lead: string;
+}
+
+/** What the share pages and cards of one story are made from. */
+export interface StoryShare {
+  slug: string;
+  headline: string;
+  /** The period the story covers, as the card's foot shows it ("" when none). */
+  period: string;
+  published: string;
+  modified: string;
+  sections: readonly ShareSection[];
+}
+
+export const sharePath = (slug: string, id: string) => `/${slug}/${SHARE_FOLDER}/${id}/`;
+export const sectionCardPath = (slug: string, id: string) => `/og/${slug}/${id}.png`;
+/** og:title and twitter:title: "The Amazon deal — OpenAI shifts partners". */
+export const shareTitle = (section: Pick<ShareSection, 'title'>, headline: string) => `${section.title} — ${headline}`;
+
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The first sentences of a text, as many whole ones as fit in `max` characters. A first
+ * sentence longer than that is cut at a word and ends in "…".
+ */
+export function leadText(text: string, max = LEAD_MAX): string {
+  const t = clean(text);
+  if (t.length <= max) return t;
+  // A sentence ends at . ! ? or … (and any closing quote or bracket), before a space and a capital, digit or opening quote.
+  const sentences = t.split(/(?<=[.!?…]["”’)\]]?)\s+(?=["“‘(\[]?[A-Z0-9$£€])/);
+  let out = '';
+  for (const s of sentences) {
+    const next = out ? `${out} ${s}` : s;
+    if (next.length > max) break;
+    out = next;
+  }
+  if (out) return out;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+interface PanelData {
+  figures: readonly { label: string; value: string }[];
+  timeline: readonly { title: string }[];
+  terms: readonly { term: string }[];
+  /** The covered period's text ("January 2025 to April 2026"), when the timeline has entries. */
+  period?: string | undefined;
+}
+
+/** The page's own shareable sections (key figures, timeline, terms), each with a lead made from its entries. */
+export function panelSections({ figures, timeline, terms, period }: PanelData): Record<'figures' | 'timeline' | 'terms', ShareSection | undefined> {
+  const section = (key: keyof typeof PAGE_SECTIONS, lead: string): ShareSection => ({ id: PAGE_SECTIONS[key].slug, aliases: [], title: PAGE_SECTIONS[key].text, lead: leadText(lead) });
+  return {
+    figures: figures.length ? section('figures', figures.map((f) => `${f.label}: ${f.value}.`).join(' ')) : undefined,
+    timeline: timeline.length
+      ? section('timeline', `${timeline.length} ${timeline.length === 1 ? 'event' : 'events'}${period ? `, ${period}` : ''}: ${timeline.map((e) => e.title).join('; ')}.`)
+      : undefined,
+    terms: terms.length ? section('terms', `The terms this story uses, defined from its sources: ${terms.map((t) => t.term).join(', ')}.`) : undefined,
+  };
+}
+
+/** What the card of a section shows: the story's headline small, the section's title large, its first line, the period. */
+export const sectionCardInput = (story: Pick<StoryShare, 'headline' | 'period'>, section: ShareSection) => ({
+  title: section.title,
+  dek: section.lead,
+  kicker: story.headline,
+  period: story.period,
+});
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The share page's one style: readable for the moment before the redirect, in both schemes. */
+const STYLE =
+  ':root{color-scheme:light dark;--ink:#1a1c1f;--paper:#fff;--link:#1b4d89}' +
+  '@media (prefers-color-scheme:dark){:root{--ink:#e8e6e3;--paper:#15171a;--link:#9ec5ff}}' +
+  'body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.5 Georgia,"Times New Roman",serif}' +
+  'main{max-width:36rem;margin:0 auto;padding:2.5rem 1.25rem}' +
+  'h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 1rem}' +
+  '.kicker{font:600 .875rem/1.4 system-ui,sans-serif;letter-spacing:.04em;text-transform:uppercase;margin:0}' +
+  'a{color:var(--link);text-underline-offset:.15em}a:focus-visible{outline:3px solid var(--link);outline-offset:2px}';
+const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+/** The site's policy, with no script at all and the one style above. */
+export const SHARE_CSP = [...cspDirectives, "script-src 'none'", `style-src ${STYLE_HASH}`].join('; ');
+
+const tag = ({ kind, key, content }: PreviewTag) => `<meta ${kind}="${key}" content="${escapeHtml(content)}">`;
+
+/**
+ * The share page of a section, as the build writes it (an alias id's share page is the same page).
+ * `site` is the site's origin with a trailing slash, as Astro.site gives it.
+ */
+export function sharePageHtml(site: string, story: StoryShare, section: ShareSection): string {
+  const target = `/${story.slug}/#${section.id}`;
+  const title = shareTitle(section, story.headline);
+  const tags = previewTags({
+    title,
+    description: section.lead,
+    url: new URL(sharePath(story.slug, section.id), site).href,
+    type: 'article',
+    image: new URL(sectionCardPath(story.slug, section.id), site).href,
+    imageAlt: `${section.title}: ${section.lead}`,
+    published: story.published,
+    modified: story.modified,
+  });
+  return [
+    '<!doctype html>',
+    `<html lang="${LOCALE}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="content-security-policy" content="${escapeHtml(SHARE_CSP)}">`,
+    `<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">`,
+    `<title>${escapeHtml(`${title} · ${SITE_NAME}`)}</title>`,
+    `<meta name="description" content="${escapeHtml(section.lead)}">`,
+    '<meta name="robots" content="noindex">',
+    '<meta name="color-scheme" content="light dark">',
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+    ...tags.map(tag),
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<p class="kicker">${escapeHtml(SITE_NAME)}</p>`,
+    `<h1>${escapeHtml(section.title)}</h1>`,
+    `<p>A section of “${escapeHtml(story.headline)}”.</p>`,
+    `<p>${escapeHtml(section.lead)}</p>`,
+    `<p><a href="${escapeHtml(target)}">Read “${escapeHtml(section.title)}” in the story</a></p>`,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
