@@ -23,6 +23,7 @@ export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org'
  */
 const benchFloor = process.env.BENCH_FLOOR === '1';
 const storyMdx_ = benchFloor ? undefined : storyMdx();
+const share = sharePages();
 
 /**
  * The minified CSS ends with a newline, which Astro inlines into each page's
@@ -59,7 +60,7 @@ export default defineConfig({
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [fonts(), ...(storyMdx_ ? [storyChecks(), storyMdx_.integration] : []), mdx(), sitemap({ serialize: withLastmod() }), sharePages(), serverConfig(), precompress(), ogReport()],
+  integrations: [fonts(), ...(storyMdx_ ? [storyChecks(), storyMdx_.integration] : []), mdx(), sitemap({ serialize: withLastmod() }), share.pages, serverConfig(), precompress(), share.cards, ogReport()],
   vite: {
     plugins: [trimCss],
     build: {

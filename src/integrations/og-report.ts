@@ -22,11 +22,9 @@ export function ogReport(): AstroIntegration {
   return {
     name: 'og-report',
     hooks: {
-      // The pages are generated: the card workers' memory goes back before the server config and precompression.
-      'astro:build:generated': async () => {
+      // Last: the section cards (drawn while the server config and precompression ran) are in.
+      'astro:build:done': async ({ logger }) => {
         await ((globalThis as Record<symbol, unknown>)[OG_CLOSE_KEY] as (() => Promise<void>) | undefined)?.();
-      },
-      'astro:build:done': ({ logger }) => {
         const stats = (globalThis as Record<symbol, unknown>)[OG_STATS_KEY] as OgStats | undefined;
         if (stats) logger.info(ogReportLine(stats));
       },

@@ -1,7 +1,7 @@
 /**
- * Astro integration: the section share pages (src/lib/share.ts). Once every page is generated,
- * writes each story's share pages (`/<story>/s/<id>/`, one per section and per alias id) and
- * copies each section's card from the card cache to `/og/<story>/<id>.png`. The story pages
+ * Astro integrations: the section share pages (src/lib/share.ts). Once every page is generated,
+ * writes each story's share pages (`/<story>/s/<id>/`, one per section and per alias id); at the
+ * end of the build, copies each section's card from the card cache to `/og/<story>/<id>.png`. The story pages
  * handed their sections over as they rendered and started the cards then (src/lib/share-build.ts).
  * The sitemap and the feed list Astro's own routes, so no share page is in them.
  */
@@ -12,10 +12,16 @@ import type { AstroIntegration } from 'astro';
 import { sectionCardPath, sharePageHtml, sharePath } from '../lib/share.ts';
 import { startShareRegistry, type ShareRegistry } from '../lib/share-build.ts';
 
-export function sharePages(): AstroIntegration {
+/**
+ * Two integrations: the pages are written once every page is generated, so the server config
+ * and precompression (which come between the two in astro.config.mjs) see them; the cards are
+ * copied at the very end, so the pool draws them while those run.
+ */
+export function sharePages(): { pages: AstroIntegration; cards: AstroIntegration } {
   let site = '';
   let registry: ShareRegistry | undefined;
-  return {
+  let out = '';
+  const pages: AstroIntegration = {
     name: 'share-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -24,35 +30,48 @@ export function sharePages(): AstroIntegration {
       'astro:build:start': () => {
         registry = startShareRegistry();
       },
-      // Before og-report's hook closes the card pool: the cards must be drawn by then.
-      'astro:build:generated': async ({ dir, logger }) => {
+      'astro:build:generated': ({ dir, logger }) => {
         if (!registry) return;
         if (!site) throw new Error('share-pages: the config has no `site`, so share pages cannot carry absolute URLs');
-        const out = fileURLToPath(dir);
-        let pages = 0;
+        out = fileURLToPath(dir);
+        let written = 0;
         let aliases = 0;
-        let cards = 0;
-        for (const { share, cards: files } of registry.values()) {
-          const card = await files;
+        for (const { share } of registry.values()) {
           for (const section of share.sections) {
             const html = sharePageHtml(site, share, section);
             for (const id of [section.id, ...section.aliases]) {
               const file = path.join(out, sharePath(share.slug, id), 'index.html');
               mkdirSync(path.dirname(file), { recursive: true });
               writeFileSync(file, html);
-              if (id === section.id) pages++;
+              if (id === section.id) written++;
               else aliases++;
             }
+          }
+        }
+        logger.info(`${written} section share pages written (and ${aliases} for alias ids)`);
+      },
+    },
+  };
+  const cards: AstroIntegration = {
+    name: 'share-cards',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        if (!registry) return;
+        let copied = 0;
+        for (const { share, cards: files } of registry.values()) {
+          const card = await files;
+          for (const section of share.sections) {
             const dest = path.join(out, sectionCardPath(share.slug, section.id));
             mkdirSync(path.dirname(dest), { recursive: true });
             // A copy-on-write clone where the file system has them, else a copy.
             copyFileSync(card.get(section.id)!, dest, constants.COPYFILE_FICLONE);
-            cards++;
+            copied++;
           }
         }
-        logger.info(`${pages} section share pages (and ${aliases} for alias ids) and ${cards} section cards written`);
+        logger.info(`${copied} section cards copied into the site`);
         registry.clear();
       },
     },
   };
+  return { pages, cards };
 }

@@ -115,8 +115,10 @@ const STYLE =
   'body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.5 Georgia,"Times New Roman",serif}' +
   'main{max-width:36rem;margin:0 auto;padding:2.5rem 1.25rem}' +
   'h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 1rem}' +
-  '.kicker{font:600 .875rem/1.4 system-ui,sans-serif;letter-spacing:.04em;text-transform:uppercase;margin:0}' +
-  'a{color:var(--link);text-underline-offset:.15em}a:focus-visible{outline:3px solid var(--link);outline-offset:2px}';
+  '.kicker{font:600 1rem/1.4 system-ui,sans-serif;margin:0}' +
+  'a{color:var(--link);text-underline-offset:.15em}a:focus-visible,main:focus-visible{outline:3px solid var(--link);outline-offset:2px}' +
+  'header{max-width:36rem;margin:0 auto;padding:1rem 1.25rem 0;font:600 1rem/1.5 system-ui,sans-serif}' +
+  '.skip{position:absolute;left:-100vw;top:.5rem;background:var(--paper);padding:.25rem .5rem}.skip:focus{left:.5rem}';
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 /** The site's policy, with no script at all and the one style above. */
 export const SHARE_CSP = [...cspDirectives, "script-src 'none'", `style-src ${STYLE_HASH}`].join('; ');
@@ -157,10 +159,11 @@ export function sharePageHtml(site: string, story: StoryShare, section: ShareSec
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    '<main>',
-    `<p class="kicker">${escapeHtml(SITE_NAME)}</p>`,
+    '<a class="skip" href="#main">Skip to content</a>',
+    `<header><a href="/">${escapeHtml(SITE_NAME)}</a></header>`,
+    '<main id="main" tabindex="-1">',
+    `<p class="kicker">${escapeHtml(story.headline)}</p>`,
     `<h1>${escapeHtml(section.title)}</h1>`,
-    `<p>A section of “${escapeHtml(story.headline)}”.</p>`,
     `<p>${escapeHtml(section.lead)}</p>`,
     `<p><a href="${escapeHtml(target)}">Read “${escapeHtml(section.title)}” in the story</a></p>`,
     '</main>',

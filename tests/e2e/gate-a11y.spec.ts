@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { allPages } from '../helpers/site.ts';
+import { holdRefresh } from '../helpers/share-pages.ts';
 
 const PAGES = allPages();
 const WIDTHS = [390, 1280] as const;
@@ -54,6 +55,8 @@ async function codeSniffer(page: Page): Promise<SnifferMessage[]> {
 async function open(page: Page, path: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
   await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
   await page.emulateMedia({ colorScheme });
+  // A share page is checked as itself, not as the story it moves on to.
+  await holdRefresh(page);
   await page.goto(path, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
 }

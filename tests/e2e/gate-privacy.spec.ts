@@ -6,11 +6,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { allPages } from '../helpers/site.ts';
+import { holdRefresh } from '../helpers/share-pages.ts';
 
 const PAGES = allPages();
 
 /** Loads a page as a reader would: to the end, in screen and print media, waiting for the network to settle. */
 async function readThrough(page: Page, path: string) {
+  // A share page is checked as itself (the story it moves on to has its own test).
+  await holdRefresh(page);
   const response = await page.goto(path, { waitUntil: 'networkidle' });
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {

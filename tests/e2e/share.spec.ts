@@ -87,13 +87,13 @@ test('after landing on a section, Tab continues from there', async ({ page }) =>
   expect(focused).toBeTruthy();
 });
 
-test('Copy link copies the absolute URL of the section and announces it', async ({ page, context, baseURL }) => {
+test('Copy link copies the absolute URL of the section (its share address) and announces it', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto(STORY);
   const button = page.getByRole('button', { name: 'Copy link to section: The Amazon deal' });
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await button.click();
-  await expect.poll(clipboard).toBe(`${baseURL}${STORY}#the-amazon-deal`);
+  await expect.poll(clipboard).toBe(`${baseURL}${STORY}s/the-amazon-deal/`);
   await expect(page.locator('#announcer')).toHaveText('Link copied');
   await expect(page.locator('#announcer')).toHaveAttribute('aria-live', 'polite');
 

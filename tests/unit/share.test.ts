@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderOgImage } from '../../src/lib/og-image.ts';
+import { drawCard, encodeCardPng, renderOgImage } from '../../src/lib/og-image.ts';
+import sharp from 'sharp';
 import { builtPages, DIST, fileFor, requireDist, stories } from '../helpers/site.ts';
 import { describe, expect, it } from 'vitest';
 import { newsArticle, jsonLdText } from '../../src/lib/jsonld.ts';
-import { absoluteLink } from '../../src/scripts/copy-link.ts';
+import { absoluteLink, shareLink } from '../../src/scripts/copy-link.ts';
+import { createHash } from 'node:crypto';
+import { leadText, LEAD_MAX, panelSections, sectionCardInput, SHARE_CSP, sharePageHtml, type StoryShare } from '../../src/lib/share.ts';
 import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
 
 describe('copy link', () => {
@@ -72,5 +75,106 @@ describe('preview images', () => {
   it('the renderer draws 1200×630 now, not only in a past build', async () => {
     const png = await renderOgImage('A title', 'A dek.');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+
+  it('the indexed-colour PNG shows the pixels Skia drew: every ink, within a shade', async () => {
+    const { rgba, inks } = drawCard('The Amazon deal, and what it gave', 'OpenAI announced its partnership with Amazon on February 27, 2026. Amazon is to invest up to $50 billion.', 'OpenAI memo puts Amazon at center of enterprise push', 'January 2025 to April 13, 2026');
+    const drawn = Buffer.from(rgba);
+    const png = encodeCardPng(rgba, inks);
+    expect(png[25], 'colour type 3: indexed').toBe(3);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([1200, 630, 3]);
+    let worst = 0;
+    let total = 0;
+    for (let p = 0; p < 1200 * 630; p++) {
+      for (let c = 0; c < 3; c++) {
+        const d = Math.abs(data[p * 3 + c]! - drawn[p * 4 + c]!);
+        worst = Math.max(worst, d);
+        total += d;
+      }
+    }
+    // Coverage is kept in 63 steps per ink: a pixel is off by a few levels of 255 at most.
+    expect(worst).toBeLessThanOrEqual(6);
+    expect(total / (1200 * 630 * 3)).toBeLessThan(0.1);
+    // And the picture is not blank: text in each ink, the bar in blue.
+    expect([data[0], data[1], data[2]]).toEqual([0x1b, 0x4d, 0x89]);
+    expect(png.length).toBeLessThan(60_000);
+  });
+});
+
+describe('section share pages', () => {
+  const story: StoryShare = {
+    slug: 'a-story',
+    headline: 'A story & its "quotes"',
+    period: 'January 2025 to April 2026',
+    published: '2026-04-13',
+    modified: '2026-04-14',
+    sections: [{ id: 'the-deal', aliases: ['deal'], title: 'The deal <now>', lead: 'It was signed. Then it was not.' }],
+  };
+  const section = story.sections[0]!;
+
+  it('takes whole first sentences within 200 characters', () => {
+    const s = 'One sentence here. ';
+    const text = s.repeat(30);
+    const lead = leadText(text);
+    expect(lead.length).toBeLessThanOrEqual(LEAD_MAX);
+    expect(lead).toMatch(/here\.$/);
+    expect(lead.split('. ').length).toBe(Math.floor((LEAD_MAX + 1) / s.length));
+    expect(leadText('Short.   Text\n here.')).toBe('Short. Text here.');
+  });
+
+  it('cuts a first sentence longer than that at a word, with an ellipsis', () => {
+    const lead = leadText(`${'word '.repeat(60)}end.`);
+    expect(lead.length).toBeLessThanOrEqual(LEAD_MAX);
+    expect(lead).toMatch(/word…$/);
+  });
+
+  it('does not end a sentence inside "$1.5 billion" or before a lower-case word', () => {
+    const text = `Amazon is to invest $1.5 billion in it, e.g. more later. ${'And then more words follow here. '.repeat(8)}`;
+    expect(leadText(text)).toMatch(/^Amazon is to invest \$1\.5 billion in it, e\.g\. more later\. And then/);
+  });
+
+  it('gives the page’s own sections a lead from their entries', () => {
+    const { figures, timeline, terms } = panelSections({
+      figures: [{ label: 'Planned investment', value: '$50 billion' }],
+      timeline: [{ title: 'Deal announced' }, { title: 'Memo sent' }],
+      terms: [{ term: 'Frontier' }],
+      period: 'February to April 2026',
+    });
+    expect(figures).toEqual({ id: 'key-figures', aliases: [], title: 'Key figures', lead: 'Planned investment: $50 billion.' });
+    expect(timeline!.lead).toBe('2 events, February to April 2026: Deal announced; Memo sent.');
+    expect(terms!.lead).toContain('Frontier');
+    expect(panelSections({ figures: [], timeline: [], terms: [] })).toEqual({ figures: undefined, timeline: undefined, terms: undefined });
+  });
+
+  it('writes a page whose head is the section’s preview, escaped, and which lands on the section', () => {
+    const html = sharePageHtml('https://x.example/', story, section);
+    expect(html).toContain('<meta property="og:title" content="The deal &lt;now&gt; — A story &amp; its &quot;quotes&quot;">');
+    expect(html).toContain('<meta property="og:url" content="https://x.example/a-story/s/the-deal/">');
+    expect(html).toContain('<meta property="og:image" content="https://x.example/og/a-story/the-deal.png">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/a-story/#the-deal">');
+    expect(html).toContain('<a href="/a-story/#the-deal">');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).not.toContain('<script');
+  });
+
+  it('allows its one style by hash, and nothing else', () => {
+    const html = sharePageHtml('https://x.example/', story, section);
+    const style = /<style>([^<]*)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(SHARE_CSP).toContain(`style-src 'sha256-${hash}'`);
+    expect(SHARE_CSP).toContain("script-src 'none'");
+    expect(html).toContain(`content="${SHARE_CSP}"`);
+  });
+
+  it('the copy button’s share address sits beside the page, with or without its trailing slash', () => {
+    expect(shareLink('the-memo', 'https://x.example/story/#sources')).toBe('https://x.example/story/s/the-memo/');
+    expect(shareLink('the-memo', 'https://x.example/story?utm=1')).toBe('https://x.example/story/s/the-memo/');
+  });
+
+  it('a card shows the story’s headline small, the section’s title large and its lead', () => {
+    expect(sectionCardInput(story, section)).toEqual({ title: 'The deal <now>', dek: 'It was signed. Then it was not.', kicker: 'A story & its "quotes"', period: 'January 2025 to April 2026' });
   });
 });
