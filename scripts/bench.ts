@@ -68,8 +68,8 @@ interface Phases {
   og: number;
   /** Of render: the story pages (/<slug>/index.html). */
   pages: number;
-  /** Of render: the share pages (/<slug>/s/<id>/index.html). */
-  shares: number;
+  /** After the server config and precompression, the wait for the card pool to finish the section cards ([share-cards] line). */
+  cardWait: number;
   /** OG cards drawn and read from the cache, with milliseconds per card of each (the build's [og-report] line). */
   cardsDrawn: number;
   msPerDrawn: number;
@@ -148,7 +148,7 @@ export function parsePhases(log: string): Phases {
     render: renderMatch ? secs(renderMatch[1]!, renderMatch[2]!) : NaN,
     og: routes(/├─ \/og\/[^ ]+\.png \(\+([\d.]+)(ms|s)\)/g),
     pages: routes(/├─ \/(?!og\/)[^ /]+\/index\.html \(\+([\d.]+)(ms|s)\)/g),
-    shares: routes(/├─ \/[^ /]+\/s\/[^ /]+\/index\.html \(\+([\d.]+)(ms|s)\)/g),
+    cardWait: Number(/waited ([\d.]+) s for the card pool/.exec(clean)?.[1] ?? NaN),
   };
 }
 
@@ -323,10 +323,11 @@ if (import.meta.main) {
   out.push('median; ms per story: median wall seconds ÷ N; ÷ floor: median wall seconds ÷ the floor\'s; peak memory: largest');
   out.push('RSS sum of the build tree over the runs; load: 1-minute load average at the start of each run (2 cores: above 2');
   out.push('means other work shared the machine). The last five columns are medians from Astro\'s log: start-up and content');
-  out.push('layer, Vite bundling (compiles the MDX), rendering all routes, and of that the OG images, the story pages and the');
-  out.push('share pages (per-route times summed: routes render several at a time, so these can exceed render). Cards: OG images');
+  out.push('layer, Vite bundling (compiles the MDX), rendering all routes, and of that the OG images and the story pages');
+  out.push('(per-route times summed: routes render several at a time, so these can exceed render); then the wait, at the end,');
+  out.push('for the pool to finish the section cards (drawn while pages render and precompression runs). Cards: OG images');
   out.push('drawn / read from the cache, and ms per card of each (drawn: a worker\'s own drawing time; read: cache lookup and read).', '');
-  out.push('| stories | build | seconds | CPU s | ms per story | ÷ floor | peak memory | load | start + content | bundle | render | OG images | pages | share pages | cards drawn | ms per card drawn | cards from cache | ms per card read |');
+  out.push('| stories | build | seconds | CPU s | ms per story | ÷ floor | peak memory | load | start + content | bundle | render | OG images | pages | card wait | cards drawn | ms per card drawn | cards from cache | ms per card read |');
   out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const n of sizes) {
     const floorRuns = results.get(key(n, 'floor'));
@@ -337,7 +338,7 @@ if (import.meta.main) {
       const ph = (k: keyof Phases) => fmt(median(rs.map((x) => x.phases[k])), 2);
       const ratio = floorRuns ? fmt(m / median(floorRuns.map((x) => x.seconds)), 2) : '';
       out.push(
-        `| ${fmt(n)} | ${LABEL[v]} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${ratio} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} | ${ph('shares')} | ${fmt(median(rs.map((x) => x.phases.cardsDrawn)))} | ${ph('msPerDrawn')} | ${fmt(median(rs.map((x) => x.phases.cardsRead)))} | ${ph('msPerRead')} |`,
+        `| ${fmt(n)} | ${LABEL[v]} | ${fmt(m, 2)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)}) | ${fmt(median(rs.map((x) => x.cpu)), 2)} | ${fmt((m * 1000) / n, 1)} | ${ratio} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${rs.map((x) => fmt(x.load, 1)).join(', ')} | ${ph('content')} | ${ph('bundle')} | ${ph('render')} | ${ph('og')} | ${ph('pages')} | ${ph('cardWait')} | ${fmt(median(rs.map((x) => x.phases.cardsDrawn)))} | ${ph('msPerDrawn')} | ${fmt(median(rs.map((x) => x.phases.cardsRead)))} | ${ph('msPerRead')} |`,
       );
     }
   }

@@ -57,6 +57,9 @@ export function sharePages(): { pages: AstroIntegration; cards: AstroIntegration
     hooks: {
       'astro:build:done': async ({ logger }) => {
         if (!registry) return;
+        const started = performance.now();
+        await Promise.all([...registry.values()].map((r) => r.cards));
+        const waited = (performance.now() - started) / 1000;
         let copied = 0;
         for (const { share, cards: files } of registry.values()) {
           const card = await files;
@@ -68,7 +71,7 @@ export function sharePages(): { pages: AstroIntegration; cards: AstroIntegration
             copied++;
           }
         }
-        logger.info(`${copied} section cards copied into the site`);
+        logger.info(`${copied} section cards copied into the site (waited ${waited.toFixed(2)} s for the card pool)`);
         registry.clear();
       },
     },

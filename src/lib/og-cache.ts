@@ -8,7 +8,7 @@
  * key = sha256 of (renderer version, each font file's bytes, title, dek, kicker, period),
  * each field length-prefixed so no two inputs share a key by running together.
  * The version string must change whenever the drawing changes without its inputs
- * changing (canvas, sharp or libvips version, site name; the template's own code is
+ * changing (canvas or zlib version, site name; the template's own code is
  * hashed into it): see og-image.ts.
  *
  * Files: `<dir>/<key>.png`, where dir is `ogCacheDir()`, i.e.

@@ -123,6 +123,14 @@ const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64'
 /** The site's policy, with no script at all and the one style above. */
 export const SHARE_CSP = [...cspDirectives, "script-src 'none'", `style-src ${STYLE_HASH}`].join('; ');
 
+/** A browser tab's title stays within this (html-validate's long-title rule); the preview's og:title may be longer. */
+export const TITLE_MAX = 70;
+/** The share page's <title>: the preview's title with the site's name, or shorter forms when that is too long. */
+export function pageTitle(section: Pick<ShareSection, 'title'>, headline: string): string {
+  const forms = [`${shareTitle(section, headline)} · ${SITE_NAME}`, shareTitle(section, headline), `${section.title} · ${SITE_NAME}`, section.title];
+  return forms.find((t) => t.length <= TITLE_MAX) ?? `${section.title.slice(0, TITLE_MAX - 1).trimEnd()}…`;
+}
+
 const tag = ({ kind, key, content }: PreviewTag) => `<meta ${kind}="${key}" content="${escapeHtml(content)}">`;
 
 /**
@@ -143,14 +151,14 @@ export function sharePageHtml(site: string, story: StoryShare, section: ShareSec
     modified: story.modified,
   });
   return [
-    '<!doctype html>',
+    '<!DOCTYPE html>',
     `<html lang="${LOCALE}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="content-security-policy" content="${escapeHtml(SHARE_CSP)}">`,
     `<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">`,
-    `<title>${escapeHtml(`${title} · ${SITE_NAME}`)}</title>`,
+    `<title>${escapeHtml(pageTitle(section, story.headline))}</title>`,
     `<meta name="description" content="${escapeHtml(section.lead)}">`,
     '<meta name="robots" content="noindex">',
     '<meta name="color-scheme" content="light dark">',

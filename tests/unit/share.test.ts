@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { newsArticle, jsonLdText } from '../../src/lib/jsonld.ts';
 import { absoluteLink, shareLink } from '../../src/scripts/copy-link.ts';
 import { createHash } from 'node:crypto';
-import { leadText, LEAD_MAX, panelSections, sectionCardInput, SHARE_CSP, sharePageHtml, type StoryShare } from '../../src/lib/share.ts';
+import { leadText, LEAD_MAX, pageTitle, TITLE_MAX, panelSections, sectionCardInput, SHARE_CSP, sharePageHtml, type StoryShare } from '../../src/lib/share.ts';
 import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
 
 describe('copy link', () => {
@@ -158,6 +158,14 @@ describe('section share pages', () => {
     expect(html).toContain('<a href="/a-story/#the-deal">');
     expect(html).not.toContain('rel="canonical"');
     expect(html).not.toContain('<script');
+  });
+
+  it('keeps the tab title within 70 characters, longest form first', () => {
+    expect(pageTitle({ title: 'The memo' }, 'Short story')).toBe('The memo — Short story · The Explainer');
+    expect(pageTitle({ title: 'The memo' }, 'OpenAI memo puts Amazon at center of enterprise push')).toBe('The memo — OpenAI memo puts Amazon at center of enterprise push');
+    expect(pageTitle({ title: 'The Amazon deal' }, 'OpenAI memo puts Amazon at center of enterprise push')).toBe('The Amazon deal — OpenAI memo puts Amazon at center of enterprise push');
+    expect(pageTitle({ title: 'Microsoft’s position now' }, 'OpenAI memo puts Amazon at center of enterprise push')).toBe('Microsoft’s position now · The Explainer');
+    expect(pageTitle({ title: 'x'.repeat(80) }, 'Story').length).toBeLessThanOrEqual(TITLE_MAX);
   });
 
   it('allows its one style by hash, and nothing else', () => {
