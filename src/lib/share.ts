@@ -94,7 +94,7 @@ export function panelSections({ figures, timeline, terms, period }: PanelData): 
     timeline: timeline.length
       ? section('timeline', `${timeline.length} ${timeline.length === 1 ? 'event' : 'events'}${period ? `, ${period}` : ''}: ${timeline.map((e) => e.title).join('; ')}.`)
       : undefined,
-    terms: terms.length ? section('terms', `The terms this story uses, defined from its sources: ${terms.map((t) => t.term).join(', ')}.`) : undefined,
+    terms: terms.length ? section('terms', `The terms this story explains: ${terms.map((t) => t.term).join(', ')}.`) : undefined,
   };
 }
 

@@ -195,6 +195,7 @@ test.describe('reduced motion', () => {
   for (const path of PAGES) {
     test(`${path}: with prefers-reduced-motion, no smooth scrolling, transitions or animations`, async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
+      await holdRefresh(page);
       await page.goto(path);
       const moving = await page.evaluate(() => {
         const secs = (v: string) => Math.max(0, ...v.split(',').map((t) => (t.trim().endsWith('ms') ? parseFloat(t) / 1000 : parseFloat(t) || 0)));
