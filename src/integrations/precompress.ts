@@ -82,13 +82,22 @@ export async function precompressFolder(dir: string, cacheDir?: string): Promise
   const start = performance.now();
   const files = listFiles(dir).filter((f) => PRECOMPRESSED.test(f) && !f.startsWith(`${SERVER_CONFIG_DIR}/`));
   const stats: PrecompressStats = { files: files.length, bytes: 0, gzipBytes: 0, brotliBytes: 0, ms: 0 };
+  // Small files with the same bytes (a share page and its alias ids') are compressed once.
+  const same = new Map<string, Promise<[Buffer, Buffer]>>();
+  const once = (data: Buffer) => {
+    if (data.length >= CACHED_FROM_BYTES) return compressCached(data, cacheDir);
+    const key = createHash('sha256').update(data).digest('hex');
+    let done = same.get(key);
+    if (!done) same.set(key, (done = compressCached(data, cacheDir)));
+    return done;
+  };
   // Four at a time: libuv's thread pool compresses them in parallel.
   const queue = [...files];
   const worker = async () => {
     for (let f = queue.shift(); f; f = queue.shift()) {
       const file = path.join(dir, f);
       const data = await readFile(file);
-      const [g, b] = await compressCached(data, cacheDir);
+      const [g, b] = await once(data);
       await Promise.all([writeFile(`${file}.gz`, g), writeFile(`${file}.br`, b)]);
       stats.bytes += data.length;
       stats.gzipBytes += g.length;

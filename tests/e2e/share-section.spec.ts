@@ -4,9 +4,9 @@
  * the section's own 1200×630 card, and lands a reader on the story at that section, with
  * JavaScript and without; alias ids too. And the buttons that hand the address out.
  */
-import { expect, test, type Page } from "@playwright/test";
-import ogs from "open-graph-scraper";
-import { stories } from "../helpers/site.ts";
+import { expect, test, type Page } from '@playwright/test';
+import ogs from 'open-graph-scraper';
+import { stories } from '../helpers/site.ts';
 
 interface Section {
   id: string;
@@ -19,17 +19,15 @@ interface Section {
 /** The story's shareable sections, read off its page: every heading marked with a share page. */
 async function sectionsOf(page: Page, path: string): Promise<Section[]> {
   await page.goto(path);
-  return page.locator("h2:has(a.anchor-link[data-share])").evaluateAll((hs) =>
+  return page.locator('h2:has(a.anchor-link[data-share])').evaluateAll((hs) =>
     hs.map((h) => {
-      const section = h.closest("section")!.cloneNode(true) as HTMLElement;
-      section
-        .querySelectorAll('h2, sup, .cite, [aria-hidden="true"]')
-        .forEach((e) => e.remove());
+      const section = h.closest('section')!.cloneNode(true) as HTMLElement;
+      section.querySelectorAll('h2, sup, .cite, [aria-hidden="true"]').forEach((e) => e.remove());
       return {
         id: h.id,
-        aliases: [...h.querySelectorAll(".alias-anchor")].map((s) => s.id),
+        aliases: [...h.querySelectorAll('.alias-anchor')].map((s) => s.id),
         title: h.textContent!.trim(),
-        text: section.textContent!.replace(/\s+/g, " ").trim(),
+        text: section.textContent!.replace(/\s+/g, ' ').trim(),
       };
     }),
   );
@@ -37,7 +35,7 @@ async function sectionsOf(page: Page, path: string): Promise<Section[]> {
 
 /** A PNG's width and height, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
@@ -47,31 +45,21 @@ async function expectInView(page: Page, id: string) {
   await expect(target).toBeInViewport();
   const uncovered = await target.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(
-      r.left + 4,
-      r.top + Math.min(r.height / 2, 12),
-    );
+    const hit = document.elementFromPoint(r.left + 4, r.top + Math.min(r.height / 2, 12));
     return !!hit && (el.contains(hit) || hit.contains(el));
   });
   expect(uncovered, `#${id} is covered`).toBe(true);
 }
 
 for (const story of stories()) {
-  test(`${story.path}: every section's share page previews as the section, in an unfurler's view`, async ({
-    page,
-    request,
-  }) => {
+  test(`${story.path}: every section's share page previews as the section, in an unfurler's view`, async ({ page, request }) => {
     const sections = await sectionsOf(page, story.path);
     // Every ## section, the key figures, the timeline and the terms; not the sources or the updates.
-    expect(sections.map((s) => s.id)).toEqual(
-      expect.arrayContaining(["key-figures", "timeline", "terms"]),
-    );
-    expect(sections.map((s) => s.id)).not.toContain("sources");
-    expect(sections.map((s) => s.id)).not.toContain("changes");
+    expect(sections.map((s) => s.id)).toEqual(expect.arrayContaining(['key-figures', 'timeline', 'terms']));
+    expect(sections.map((s) => s.id)).not.toContain('sources');
+    expect(sections.map((s) => s.id)).not.toContain('changes');
     expect(sections.length).toBeGreaterThanOrEqual(6);
-    const canonical = await page
-      .locator("link[rel=canonical]")
-      .getAttribute("href");
+    const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
     const site = new URL(canonical!).origin;
     const storyCard = await (await request.get(`/og/${story.id}.png`)).body();
     const cards = new Set<string>();
@@ -85,189 +73,127 @@ for (const story of stories()) {
       const title = `${section.title} — ${story.frontmatter.title}`;
       expect(result.ogTitle, address).toBe(title);
       expect(result.twitterTitle, address).toBe(title);
-      expect(result.ogType).toBe("article");
-      expect(result.ogUrl, "og:url is the share address").toBe(
-        `${site}${address}`,
-      );
+      expect(result.ogType).toBe('article');
+      expect(result.ogUrl, 'og:url is the share address').toBe(`${site}${address}`);
       const description = result.ogDescription!;
-      expect(description.length, `${address} description`).toBeLessThanOrEqual(
-        200,
-      );
+      expect(description.length, `${address} description`).toBeLessThanOrEqual(200);
       expect(description.length).toBeGreaterThan(30);
       expect(result.twitterDescription).toBe(description);
-      expect(html).toContain(
-        `<meta name="description" content="${description.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}">`,
-      );
-      if (!["key-figures", "timeline", "terms"].includes(section.id)) {
+      expect(html).toContain(`<meta name="description" content="${description.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`);
+      if (!['key-figures', 'timeline', 'terms'].includes(section.id)) {
         // Taken from the section's first sentences: its opening words are the section's.
-        const opening = description
-          .replace(/…$/, "")
-          .split(" ")
-          .slice(0, 6)
-          .join(" ");
-        expect(
-          section.text,
-          `${address}: the description starts as the section does`,
-        ).toContain(opening);
+        const opening = description.replace(/…$/, '').split(' ').slice(0, 6).join(' ');
+        expect(section.text, `${address}: the description starts as the section does`).toContain(opening);
       }
       expect(html).toMatch(/<meta name="robots" content="noindex">/);
-      expect(
-        html,
-        'a share page has no canonical of its own (README, "Sharing")',
-      ).not.toMatch(/rel="canonical"/);
+      expect(html, 'a share page has no canonical of its own (README, "Sharing")').not.toMatch(/rel="canonical"/);
       const image = result.ogImage?.[0]?.url;
       expect(image).toBe(`${site}/og/${story.id}/${section.id}.png`);
       expect(result.twitterImage?.[0]?.url).toBe(image);
       const card = await request.get(new URL(image!).pathname);
       expect(card.status()).toBe(200);
-      expect(card.headers()["content-type"]).toContain("image/png");
+      expect(card.headers()['content-type']).toContain('image/png');
       const bytes = await card.body();
       expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
-      expect(
-        bytes.equals(storyCard),
-        `${section.id}'s card is not the story's`,
-      ).toBe(false);
-      cards.add(bytes.toString("base64"));
+      expect(bytes.equals(storyCard), `${section.id}'s card is not the story's`).toBe(false);
+      cards.add(bytes.toString('base64'));
     }
-    expect(cards.size, "every section has a card of its own").toBe(
-      sections.length,
-    );
+    expect(cards.size, 'every section has a card of its own').toBe(sections.length);
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`${story.path}, JavaScript ${javaScriptEnabled ? "on" : "off"}: opening a share address lands on the story at that section; Back does not trap`, async ({
-      browser,
-    }) => {
+    test(`${story.path}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}: opening a share address lands on the story at that section; Back does not trap`, async ({ browser }) => {
       const context = await browser.newContext({
         javaScriptEnabled,
         viewport: { width: 390, height: 844 },
       });
       const page = await context.newPage();
       const sections = await sectionsOf(page, story.path);
-      const addresses = sections.flatMap((s) =>
-        [s.id, ...s.aliases].map((via) => ({ via, id: s.id })),
-      );
+      const addresses = sections.flatMap((s) => [s.id, ...s.aliases].map((via) => ({ via, id: s.id })));
       expect(addresses.length).toBeGreaterThan(sections.length);
       for (const { via, id } of addresses) {
-        await page.goto("/");
+        await page.goto('/');
         await page.goto(`${story.path}s/${via}/`);
-        await page.waitForURL(
-          (url) => url.pathname === story.path && url.hash === `#${id}`,
-        );
+        await page.waitForURL((url) => url.pathname === story.path && url.hash === `#${id}`);
         await expectInView(page, id);
         await page.goBack();
-        await page.waitForURL((url) => url.pathname === "/");
+        await page.waitForURL((url) => url.pathname === '/');
       }
       await context.close();
     });
   }
 }
 
-const STORY = "/openai-shifts-partners/";
+const STORY = '/openai-shifts-partners/';
 
-test("a share page reads on its own, with a link to the section, for a reader whose browser does not follow the refresh", async ({
-  request,
-}) => {
+test('a share page reads on its own, with a link to the section, for a reader whose browser does not follow the refresh', async ({ request }) => {
   const html = await (await request.get(`${STORY}s/the-amazon-deal/`)).text();
-  expect(html).toMatch(
-    /<meta http-equiv="refresh" content="0; url=\/openai-shifts-partners\/#the-amazon-deal">/,
-  );
+  expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=\/openai-shifts-partners\/#the-amazon-deal">/);
   expect(html).toMatch(/<h1>The Amazon deal<\/h1>/);
-  expect(html).toMatch(
-    /<a href="\/openai-shifts-partners\/#the-amazon-deal">Read “The Amazon deal” in the story<\/a>/,
-  );
+  expect(html).toMatch(/<a href="\/openai-shifts-partners\/#the-amazon-deal">Read “The Amazon deal” in the story<\/a>/);
 });
 
-test("the sitemap and the feed list no share page", async ({ request }) => {
-  for (const path of ["/sitemap-0.xml", "/rss.xml"]) {
+test('the sitemap and the feed list no share page', async ({ request }) => {
+  for (const path of ['/sitemap-0.xml', '/rss.xml']) {
     const xml = await (await request.get(path)).text();
     expect(xml).toContain(STORY);
     expect(xml, path).not.toMatch(/\/s\/[a-z0-9-]+\//);
   }
 });
 
-test("Copy link on a section copies its share address; on a timeline entry or source, the fragment link", async ({
-  page,
-  context,
-  baseURL,
-}) => {
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+test('Copy link on a section copies its share address; on a timeline entry or source, the fragment link', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: baseURL,
   });
   await page.goto(STORY);
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-  await page
-    .getByRole("button", { name: "Copy link to section: The Amazon deal" })
-    .click();
+  await page.getByRole('button', { name: 'Copy link to section: The Amazon deal' }).click();
   await expect.poll(clipboard).toBe(`${baseURL}${STORY}s/the-amazon-deal/`);
-  await expect(page.locator("#announcer")).toHaveText("Link copied");
-  await page
-    .getByRole("button", { name: "Copy link to section: Timeline" })
-    .click();
+  await expect(page.locator('#announcer')).toHaveText('Link copied');
+  await page.getByRole('button', { name: 'Copy link to section: Timeline' }).click();
   await expect.poll(clipboard).toBe(`${baseURL}${STORY}s/timeline/`);
-  await page
-    .getByRole("button", { name: "Copy link to section: Sources" })
-    .click();
+  await page.getByRole('button', { name: 'Copy link to section: Sources' }).click();
   await expect.poll(clipboard).toBe(`${baseURL}${STORY}#sources`);
   await page
-    .getByRole("button", {
+    .getByRole('button', {
       name: /^Copy link to timeline entry: OpenAI and Amazon/,
     })
     .click();
-  await expect
-    .poll(clipboard)
-    .toBe(`${baseURL}${STORY}#2026-02-27-amazon-deal`);
+  await expect.poll(clipboard).toBe(`${baseURL}${STORY}#2026-02-27-amazon-deal`);
   // The "#" link itself is still the plain fragment.
-  await expect(
-    page.getByRole("heading", { name: "The Amazon deal" }).getByRole("link"),
-  ).toHaveAttribute("href", "#the-amazon-deal");
+  await expect(page.getByRole('heading', { name: 'The Amazon deal' }).getByRole('link')).toHaveAttribute('href', '#the-amazon-deal');
 });
 
-test("where the browser has navigator.share, each section offers Share, which opens the share sheet with its title and share address", async ({
-  page,
-  baseURL,
-}) => {
+test('where the browser has navigator.share, each section offers Share, which opens the share sheet with its title and share address', async ({ page, baseURL }) => {
   await page.addInitScript(() => {
     const shared: ShareData[] = [];
     (window as unknown as { shared: ShareData[] }).shared = shared;
-    Object.defineProperty(Navigator.prototype, "share", {
+    Object.defineProperty(Navigator.prototype, 'share', {
       configurable: true,
       value: async (data: ShareData) => void shared.push(data),
     });
   });
   await page.goto(STORY);
-  const sections = await page.locator("a.anchor-link[data-share]").count();
-  await expect(
-    page.getByRole("button", { name: /^Share section: / }),
-  ).toHaveCount(sections);
-  await page
-    .getByRole("button", { name: "Share section: The Amazon deal" })
-    .click();
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () => (window as unknown as { shared: ShareData[] }).shared,
-      ),
-    )
-    .toEqual([
-      { title: "The Amazon deal", url: `${baseURL}${STORY}s/the-amazon-deal/` },
-    ]);
+  const sections = await page.locator('a.anchor-link[data-share]').count();
+  await expect(page.getByRole('button', { name: /^Share section: / })).toHaveCount(sections);
+  // On a pointer screen the two show together, on hovering the heading.
+  await page.getByRole('heading', { name: 'The Amazon deal' }).hover();
+  await expect(page.getByRole('button', { name: 'Share section: The Amazon deal' })).toHaveCSS('opacity', '1');
+  await expect(page.getByRole('button', { name: 'Copy link to section: The Amazon deal' })).toHaveCSS('opacity', '1');
+  await page.getByRole('button', { name: 'Share section: The Amazon deal' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared)).toEqual([{ title: 'The Amazon deal', url: `${baseURL}${STORY}s/the-amazon-deal/` }]);
   // Timeline entries and sources have no share page, so no Share.
-  await expect(
-    page.getByRole("button", { name: /^Share (timeline entry|source)/ }),
-  ).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Share (timeline entry|source)/ })).toHaveCount(0);
 });
 
-test("where it has not, no Share is shown", async ({ page }) => {
+test('where it has not, no Share is shown', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(Navigator.prototype, "share", {
+    Object.defineProperty(Navigator.prototype, 'share', {
       configurable: true,
       value: undefined,
     });
   });
   await page.goto(STORY);
-  await expect(
-    page.getByRole("button", { name: /^Copy link to section: / }).first(),
-  ).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Share / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Copy link to section: / }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Share / })).toHaveCount(0);
 });
