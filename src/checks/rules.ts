@@ -237,7 +237,11 @@ const headingIdsUnique: Rule = (tree, ctx) => {
       } else seen.set(claimed, what);
     };
     claim(id, `heading "${text}"`);
-    for (const alias of aliases) claim(alias, `an alias of "${text}"`);
+    for (const alias of aliases) {
+      // An alias is a share page's folder too (src/lib/share.ts): only the characters of an id.
+      if (!ID_PATTERN.test(alias)) ctx.report(marker ?? heading, { field: 'heading <Anchor aliases>', value: alias, message: 'is not a valid id', fix: 'use lowercase letters, digits and hyphens, like aliases="old-memo"' });
+      else claim(alias, `an alias of "${text}"`);
+    }
   });
 };
 

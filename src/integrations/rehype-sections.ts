@@ -24,6 +24,8 @@ export function rehypeSections() {
         // The first section is the short version: what the first-round-trip budget measures to (src/lib/budgets.ts).
         const className = out.some((n) => n.type === 'element' && n.tagName === 'section') ? ['section'] : ['section', FIRST_VIEW_END_CLASS];
         current = { type: 'element', tagName: 'section', properties: { className, dataSection: String(child.properties.id ?? '') }, children: [] };
+        // A top-level heading: its section has a share page (src/lib/share.ts). Read, and removed, by autolinkOptions.
+        child.properties.dataShareable = '';
         out.push(current);
       }
       if (current) current.children.push(child as ElementContent);
@@ -42,10 +44,10 @@ export function rehypeSections() {
 export const autolinkOptions = {
   behavior: 'wrap' as const,
   test: ['h2', 'h3'],
-  properties: (h: Readonly<Element>) => ({
-    className: ['anchor-link'],
-    dataCopy: `section: ${toString(h as Element).trim()}`,
-    // Every `##` section of the body has a share page (src/lib/share.ts).
-    ...(h.tagName === 'h2' ? { dataShare: '' } : {}),
-  }),
+  properties: (h: Readonly<Element>) => {
+    // A top-level `##` section has a share page (src/lib/share.ts); rehypeSections marked its heading.
+    const shareable = h.properties.dataShareable !== undefined;
+    delete (h as Element).properties.dataShareable;
+    return { className: ['anchor-link'], dataCopy: `section: ${toString(h as Element).trim()}`, ...(shareable ? { dataShare: '' } : {}) };
+  },
 };

@@ -13,7 +13,7 @@
  *   and each section's lead (`sectionLeads`, for its share page) to the page through
  *   Astro's `remarkPluginFrontmatter`.
  */
-import type { Heading, Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { PANELS_ELEMENT } from '../components/story-panels.ts';
 import { toString } from 'mdast-util-to-string';
@@ -84,21 +84,31 @@ function anchorHeading(heading: Heading): void {
   heading.children.unshift(...spans);
 }
 
-/** Each `##` section's id, aliases, heading and first sentences, read before the headings are transformed. */
+/** Nodes whose words a reader does not see: expressions (an editor's note in braces), imports, raw HTML, code. */
+const UNSEEN = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html', 'code', 'yaml']);
+/** Containers of running text: their children join without a space; any other node's children are blocks, joined with one. */
+const PHRASING = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement', 'tableCell']);
+
+/** The words of a node as a reader sees them: no expressions, and a space between blocks ("Item one. Item two."). */
+export function plainText(node: RootContent | Root): string {
+  if (UNSEEN.has(node.type)) return '';
+  if (node.type === 'break') return ' ';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if (!('children' in node)) return '';
+  const parts = (node.children as RootContent[]).map(plainText);
+  return (PHRASING.has(node.type) ? parts.join('') : parts.join(' ')).replace(/\s+/g, ' ');
+}
+
+/** Each top-level `##` section's id, aliases, heading and first sentences, read before the headings are transformed. */
 function leadsOf(tree: Root): ShareSection[] {
-  const leads: ShareSection[] = [];
-  let body: string[] | undefined;
+  const leads: (ShareSection & { body: string[] })[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 2) {
       const { id, aliases, text } = headingIds(node);
-      body = [];
-      leads.push({ id, aliases, title: text, lead: '' });
-    } else if (body && node.type !== 'heading') {
-      body.push(toString(node));
-      leads.at(-1)!.lead = leadText(body.join(' '));
-    }
+      leads.push({ id, aliases, title: text, lead: '', body: [] });
+    } else if (node.type !== 'heading') leads.at(-1)?.body.push(plainText(node));
   }
-  return leads;
+  return leads.map(({ body, ...section }) => ({ ...section, lead: leadText(body.join(' ')) }));
 }
 
 export default function remarkStory() {
@@ -152,7 +162,7 @@ export default function remarkStory() {
       if (firstHeading < 0 || !isJsx(node, 'Part')) continue;
       const refs: CiteRef[] = [];
       visit(node, (n) => void (isJsx(n, 'Cite') && refs.push(...(refsOf.get(n) ?? []))));
-      shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: toString(node).replace(/\s+/g, ' ').trim(), refs });
+      shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: plainText(node).replace(/\s+/g, ' ').trim(), refs });
     }
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
     const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads };

@@ -6,6 +6,8 @@
  */
 import { createOgCache, ogCacheDir, type OgCache, type OgInput } from './og-cache.ts';
 import { OG_RENDERER_VERSION, ogFontData } from './og-image.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 import type { OgTask } from './og-worker.ts';
@@ -19,11 +21,11 @@ let pool: WorkerPool<OgTask, Uint8Array> | undefined;
 /** The worker's file: read from the project (the build runs from its root), as the fonts are. */
 const OG_WORKER_FILE = path.resolve('src/lib/og-worker.ts');
 
-/** The pool, started when a card is first drawn; the build closes it once the pages are generated (og-report.ts). */
+/** The pool, started when a card is first drawn; the build closes it at its very end, once the section cards are in (og-report.ts). */
 function workers(): WorkerPool<OgTask, Uint8Array> {
   if (!pool) {
     pool = createWorkerPool<OgTask, Uint8Array>(OG_WORKER_FILE);
-    // Its workers' memory (Skia, libvips) goes back before the server config and precompression read every page.
+    // Closed by og-report's last hook: the section cards are drawn while the server config and precompression run.
     (globalThis as Record<symbol, unknown>)[OG_CLOSE_KEY] = async () => {
       await pool?.close();
       pool = undefined;
@@ -56,11 +58,27 @@ export async function ogCard(input: OgInput): Promise<Uint8Array> {
   return new Uint8Array(png);
 }
 
-/** The cached file of a card, drawn by the pool straight into the cache on a miss: the section cards, copied into the site. */
+let fallback: string | undefined;
+
+/**
+ * The cached file of a card, drawn by the pool straight into the cache on a miss: the section cards,
+ * linked or copied into the site. When the cache cannot be written (a read-only folder, say), the
+ * card is drawn into a temporary folder instead, as a cache is only a speed-up.
+ */
 export async function ogCardFile(input: OgInput): Promise<string> {
-  const file = await cards().file(input);
-  report(cards());
-  return file;
+  try {
+    const file = await cards().file(input);
+    report(cards());
+    return file;
+  } catch (error) {
+    if (!fallback) {
+      fallback = mkdtempSync(path.join(tmpdir(), 'explainer-cards-'));
+      console.warn(`OG image cache: could not write ${ogCacheDir()} (${(error as Error).message}); section cards are drawn into ${fallback} instead.`);
+    }
+    const file = path.join(fallback, `${cards().key(input)}.png`);
+    await workers().run({ ...input, file });
+    return file;
+  }
 }
 
 /** The image response of a card. */

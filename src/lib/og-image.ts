@@ -1,6 +1,6 @@
 /**
  * The 1200×630 link-preview cards: one template for every card, drawn with
- * @napi-rs/canvas (Skia) and encoded to PNG with sharp (libvips). The font ships in
+ * @napi-rs/canvas (Skia) and encoded to an indexed-colour PNG here. The font ships in
  * the repo (src/assets/fonts, Inter, OFL) and is registered once per thread.
  *
  * Why canvas and not satori + resvg (what the story cards used before): a build of
@@ -11,8 +11,8 @@
  * The PNG is an indexed-colour one, encoded here (encodeCardPng): a card is text in four inks on
  * white, so each pixel is one of the inks at some coverage. The template knows which ink each
  * line is drawn in, so a pixel's palette entry is a table look-up of its red value; no
- * quantiser is needed. Deflating 1 byte a pixel instead of 3 halves the encoding time (sharp
- * took 8–9 ms a card for an RGB PNG) and the file (about 30 KB instead of 75).
+ * quantiser is needed. Deflating 1 byte a pixel instead of 3 takes about 3 ms a card where sharp
+ * took 8–9 ms for an RGB PNG, and the file is about 40 KB instead of 75.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -135,7 +135,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /**
  * An 8-bit indexed-colour PNG of a card's RGBA pixels, each mapped to the palette by its ink
  * (the ink map) and its red value. Rows unfiltered (the paper's long runs deflate well as they are),
- * zlib level 2: about 2.5 ms and 45 KB a card, where level 6 takes three times as long for 40 KB.
+ * zlib level 2: about 2.5 ms and 40 KB a card, where level 6 takes three times as long for a few KB less.
  */
 export function encodeCardPng(rgba: Uint8Array, inks: InkMap): Buffer {
   // Zeros: filter type 0 and palette entry 0, the paper, so a row of bare paper is left as it is.

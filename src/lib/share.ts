@@ -16,7 +16,7 @@
  * unfurlers that follow it show the story's card instead of the section's (README, "Sharing").
  *
  * The sources list and "Updates and corrections" get none: neither says anything a
- * preview could carry (UNSHARED_SECTIONS).
+ * preview could carry (the story page lists the shareable sections: src/pages/[slug].astro).
  */
 import { createHash } from 'node:crypto';
 import { cspDirectives } from './csp.ts';
@@ -26,8 +26,6 @@ import { LOCALE, SITE_NAME } from './site.ts';
 
 /** The folder of a story's share pages: `/<story>/s/<id>/`. */
 export const SHARE_FOLDER = 's';
-/** The page's own sections that have no share page. */
-export const UNSHARED_SECTIONS: ReadonlySet<string> = new Set([PAGE_SECTIONS.sources.slug, PAGE_SECTIONS.changes.slug]);
 /** A description stays within this many characters (what unfurlers show before cutting). */
 export const LEAD_MAX = 200;
 
@@ -56,6 +54,8 @@ export const sectionCardPath = (slug: string, id: string) => `/og/${slug}/${id}.
 export const shareTitle = (section: Pick<ShareSection, 'title'>, headline: string) => `${section.title} — ${headline}`;
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Ends in an abbreviation, not a sentence: a title, "No.", a month, or initials ("U.S.", "e.g."). */
+const ABBREVIATION = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Inc|Corp|Co|Ltd|Jr|Sr|No|Nos|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?:\p{L}\.)+\p{L})\.$/u;
 
 /**
  * The first sentences of a text, as many whole ones as fit in `max` characters. A first
@@ -64,8 +64,15 @@ const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function leadText(text: string, max = LEAD_MAX): string {
   const t = clean(text);
   if (t.length <= max) return t;
-  // A sentence ends at . ! ? or … (and any closing quote or bracket), before a space and a capital, digit or opening quote.
-  const sentences = t.split(/(?<=[.!?…]["”’)\]]?)\s+(?=["“‘(\[]?[A-Z0-9$£€])/);
+  // A sentence ends at . ! ? or … (and any closing quote or bracket), before a space and a capital, digit or
+  // opening quote; not after a short abbreviation ("Mr.", "U.S.", "No.", "Feb."), whose next word may be capitalised.
+  const pieces = t.split(/(?<=[.!?…]["”’)\]]?)\s+(?=["“‘(\[]?[\p{Lu}\p{N}$£€])/u);
+  const sentences: string[] = [];
+  for (const piece of pieces) {
+    const last = sentences.at(-1);
+    if (last !== undefined && ABBREVIATION.test(last)) sentences[sentences.length - 1] = `${last} ${piece}`;
+    else sentences.push(piece);
+  }
   let out = '';
   for (const s of sentences) {
     const next = out ? `${out} ${s}` : s;
@@ -90,7 +97,7 @@ interface PanelData {
 export function panelSections({ figures, timeline, terms, period }: PanelData): Record<'figures' | 'timeline' | 'terms', ShareSection | undefined> {
   const section = (key: keyof typeof PAGE_SECTIONS, lead: string): ShareSection => ({ id: PAGE_SECTIONS[key].slug, aliases: [], title: PAGE_SECTIONS[key].text, lead: leadText(lead) });
   return {
-    figures: figures.length ? section('figures', figures.map((f) => `${f.label}: ${f.value}.`).join(' ')) : undefined,
+    figures: figures.length ? section('figures', figures.map((f) => `${f.label}: ${f.value.replace(/[.\s]+$/, '')}.`).join(' ')) : undefined,
     timeline: timeline.length
       ? section('timeline', `${timeline.length} ${timeline.length === 1 ? 'event' : 'events'}${period ? `, ${period}` : ''}: ${timeline.map((e) => e.title).join('; ')}.`)
       : undefined,

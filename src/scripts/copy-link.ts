@@ -14,10 +14,9 @@ export function absoluteLink(href: string, base: string): string {
   return new URL(href, base.split('#')[0]).href;
 }
 
-/** A section's share address, `s/<id>/` beside the page it is on ("/story" and "/story/" alike). */
+/** A section's share address, `s/<id>/` beside the page it is on ("/story", "/story/" and "/story/index.html" alike). */
 export function shareLink(id: string, page: string): string {
-  const { origin, pathname } = new URL(page);
-  return `${origin}${pathname.replace(/\/?$/, '/')}s/${id}/`;
+  return new URL(`s/${id}/`, page.split(/[?#]/)[0]!.replace(/(\/index\.html)?\/?$/, '/')).href;
 }
 
 export function initCopyLinks(doc: Document = document): number {
@@ -32,7 +31,7 @@ export function initCopyLinks(doc: Document = document): number {
   anchors.forEach((a) => {
     const href = a.hash;
     const shared = a.hasAttribute('data-share');
-    const link = () => (shared ? shareLink(href.slice(1), doc.location.href) : absoluteLink(href, doc.location.href));
+    const link = () => (shared ? shareLink(href.slice(1), doc.URL) : absoluteLink(href, doc.URL));
     const add = (text: string, act: () => unknown) => {
       // No form on the page, so the button's default type does nothing more.
       const button = doc.createElement('button');

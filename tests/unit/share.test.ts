@@ -77,8 +77,12 @@ describe('preview images', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
-  it('the indexed-colour PNG shows the pixels Skia drew: every ink, within a shade', async () => {
-    const { rgba, inks } = drawCard('The Amazon deal, and what it gave', 'OpenAI announced its partnership with Amazon on February 27, 2026. Amazon is to invest up to $50 billion.', 'OpenAI memo puts Amazon at center of enterprise push', 'January 2025 to April 13, 2026');
+  it.each([
+    ['a section card', 'The Amazon deal, and what it gave', 'OpenAI announced its partnership with Amazon on February 27, 2026. Amazon is to invest up to $50 billion.', 'OpenAI memo puts Amazon at center of enterprise push'],
+    // Descenders in a long kicker over a three-line title, and a dek that fills the room left: the inks' rows meet.
+    ['lines that meet', 'Quietly typing gappy, jumpy, quirky, gyp-proof glyphs: a very long title that goes on to a third line', 'Pygmy jays quip; judging by yesterday, gypsum quarries keep yielding gray, jagged, pygmy quartz for every jeweller.', 'Joyful gyps: a quirky, jumpy, gappy kicker gets long enough to wrap onto its second line quickly'],
+  ])('the indexed-colour PNG shows the pixels Skia drew, every ink within a shade: %s', async (_name, title, dek, kicker) => {
+    const { rgba, inks } = drawCard(title, dek, kicker, 'January 2025 to April 13, 2026');
     const drawn = Buffer.from(rgba);
     const png = encodeCardPng(rgba, inks);
     expect(png[25], 'colour type 3: indexed').toBe(3);
@@ -129,9 +133,21 @@ describe('section share pages', () => {
     expect(lead).toMatch(/word…$/);
   });
 
-  it('does not end a sentence inside "$1.5 billion" or before a lower-case word', () => {
-    const text = `Amazon is to invest $1.5 billion in it, e.g. more later. ${'And then more words follow here. '.repeat(8)}`;
-    expect(leadText(text)).toMatch(/^Amazon is to invest \$1\.5 billion in it, e\.g\. more later\. And then/);
+  it('ends sentences where they end: not inside "$1.5", after "U.S." or "Mr.", or before a lower-case word', () => {
+    expect(leadText('Amazon is to invest $1.5 billion. Then more follows here.', 40)).toBe('Amazon is to invest $1.5 billion.');
+    expect(leadText('The U.S. Treasury said so. Then more.', 30)).toBe('The U.S. Treasury said so.');
+    expect(leadText('Mr. Smith left on Feb. 3 with No. 9. Then more.', 40)).toBe('Mr. Smith left on Feb. 3 with No. 9.');
+    expect(leadText('It said, e.g. more later. And then it went on.', 30)).toBe('It said, e.g. more later.');
+    expect(leadText('Il a dit oui. Élysée a répondu ensuite.', 20)).toBe('Il a dit oui.');
+  });
+
+  it('reads a section’s words as a reader sees them: no editor’s note, a space between blocks', async () => {
+    const { plainText } = await import('../../src/integrations/remark-story.ts');
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { default: remarkMdx } = await import('remark-mdx');
+    const tree = unified().use(remarkParse).use(remarkMdx).parse('First item {/* note to the editor */}\n\n- One\n- Two\n\n<Analysis>\nA point.\n\nAnother.\n</Analysis>\n');
+    expect(plainText(tree).replace(/\s+/g, ' ').trim()).toBe('First item One Two A point. Another.');
   });
 
   it('gives the page’s own sections a lead from their entries', () => {
@@ -180,6 +196,9 @@ describe('section share pages', () => {
   it('the copy button’s share address sits beside the page, with or without its trailing slash', () => {
     expect(shareLink('the-memo', 'https://x.example/story/#sources')).toBe('https://x.example/story/s/the-memo/');
     expect(shareLink('the-memo', 'https://x.example/story?utm=1')).toBe('https://x.example/story/s/the-memo/');
+    expect(shareLink('the-memo', 'https://x.example/story/index.html#top')).toBe('https://x.example/story/s/the-memo/');
+    // Opened from the built folder, offline.
+    expect(shareLink('the-memo', 'file:///home/me/dist/story/index.html')).toBe('file:///home/me/dist/story/s/the-memo/');
   });
 
   it('a card shows the story’s headline small, the section’s title large and its lead', () => {
