@@ -1,11 +1,11 @@
 /** The header table (src/lib/headers.ts) and the nginx start-up it feeds (scripts/nginx.ts). */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { configForPort, nginxMissing } from '../../scripts/nginx.ts';
-import { precompressFolder } from '../../src/integrations/precompress.ts';
+import { precompressFolder, readPack } from '../../src/integrations/precompress.ts';
 import { cspHeader, headerRules, toHeadersFile, toNginx } from '../../src/lib/headers.ts';
 import { headersFor, parseHeadersFile } from '../helpers/headers.ts';
 import { builtFile, isBuilt } from '../helpers/servers.ts';
@@ -80,6 +80,37 @@ describe('precompressed files', () => {
       expect(gunzipSync(builtFile(`${f}.gz`)).equals(builtFile(f)), `${f}.gz`).toBe(true);
       expect(brotliDecompressSync(builtFile(`${f}.br`)).equals(builtFile(f)), `${f}.br`).toBe(true);
       expect(builtFile(`${f}.br`).length, `${f}.br is smaller than the file`).toBeLessThan(builtFile(f).length);
+    }
+  });
+
+  it('keeps small files’ compressed bytes in one pack: a second build reads them, the same bytes, and the pack keeps only what is used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'precompress-'));
+    const cache = mkdtempSync(path.join(tmpdir(), 'precompress-cache-'));
+    try {
+      const page = '<p>a share page</p>'.repeat(40);
+      for (const name of ['s1.html', 's2.html']) writeFileSync(path.join(dir, name), page);
+      writeFileSync(path.join(dir, 'other.html'), '<p>another</p>'.repeat(40));
+      await precompressFolder(dir, cache);
+      const packs = readdirSync(cache).filter((f) => f.endsWith('.pack'));
+      expect(packs).toHaveLength(1);
+      const pack = readPack(path.join(cache, packs[0]!));
+      expect(pack.size, 'two distinct small files (s1 and s2 are the same bytes)').toBe(2);
+      const first = readFileSync(path.join(dir, 's1.html.br'));
+      // The second build takes them from the pack: the same bytes, which decode to the file.
+      rmSync(path.join(dir, 'other.html'));
+      for (const f of readdirSync(dir).filter((f) => /\.(gz|br)$/.test(f))) rmSync(path.join(dir, f));
+      await precompressFolder(dir, cache);
+      expect(readFileSync(path.join(dir, 's2.html.br')).equals(first)).toBe(true);
+      expect(brotliDecompressSync(first).toString()).toBe(page);
+      expect(gunzipSync(readFileSync(path.join(dir, 's2.html.gz'))).toString()).toBe(page);
+      expect(readPack(path.join(cache, packs[0]!)).size, 'the pack now holds only what this build used').toBe(1);
+      // A damaged pack is only a miss.
+      writeFileSync(path.join(cache, packs[0]!), Buffer.from('not a pack'));
+      await precompressFolder(dir, cache);
+      expect(readFileSync(path.join(dir, 's1.html.br')).equals(first)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 
