@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ogs from 'open-graph-scraper';
 import { declaredAliases, stories, storyHeadings } from '../helpers/site.ts';
+import { expectLandedOn } from '../helpers/landed.ts';
 
 interface Section {
   id: string;
@@ -37,18 +38,6 @@ async function sectionsOf(page: Page, path: string): Promise<Section[]> {
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-/** The element is in the viewport and nothing covers its text. */
-async function expectInView(page: Page, id: string) {
-  const target = page.locator(`[id="${id}"]`);
-  await expect(target).toBeInViewport();
-  const uncovered = await target.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + 4, r.top + Math.min(r.height / 2, 12));
-    return !!hit && (el.contains(hit) || hit.contains(el));
-  });
-  expect(uncovered, `#${id} is covered`).toBe(true);
 }
 
 for (const story of stories()) {
@@ -117,7 +106,7 @@ for (const story of stories()) {
         await page.goto('/');
         await page.goto(`${story.path}s/${via}/`);
         await page.waitForURL((url) => url.pathname === story.path && url.hash === `#${id}`);
-        await expectInView(page, id);
+        await expectLandedOn(page, id);
         await page.goBack();
         await page.waitForURL((url) => url.pathname === '/');
       }

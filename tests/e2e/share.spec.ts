@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { declaredAliases, stories } from '../helpers/site.ts';
+import { expectLandedOn } from '../helpers/landed.ts';
 
 const STORY = '/openai-shifts-partners/';
 const SIZES = [
@@ -11,18 +12,6 @@ const SIZES = [
 async function shareableIds(page: Page): Promise<string[]> {
   await page.goto(STORY);
   return page.locator('main h2[id], main h3[id], .timeline-entry[id], .source[id]').evaluateAll((els) => els.map((e) => e.id));
-}
-
-/** The element is inside the viewport and nothing covers its top-left text. */
-async function expectLandedOn(page: Page, id: string) {
-  const target = page.locator(`[id="${id}"]`);
-  await expect(target).toBeInViewport();
-  const uncovered = await target.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + 4, r.top + Math.min(r.height / 2, 12));
-    return !!hit && (el.contains(hit) || hit.contains(el));
-  });
-  expect(uncovered, `#${id} is covered`).toBe(true);
 }
 
 for (const size of SIZES) {
