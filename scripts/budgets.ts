@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtPages, fileFor } from '../src/lib/built-site.ts';
 import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
+import { isSharePath } from '../src/lib/share.ts';
 
 /** Reads same-site URLs from the built folder, the way a static host serves it. */
 export function distLoader(dir: string): Loader {
@@ -34,7 +35,7 @@ export function measureSite(dir: string): PageFigures[] {
 /** The front page's further pages: /page/2/, /page/3/… */
 export const isFrontPage = (f: PageFigures) => /^\/page\/\d+\/$/.test(f.page);
 /** The section share pages: /<story>/s/<id>/ (src/lib/share.ts). */
-export const isSharePage = (f: PageFigures) => /^\/[^/]+\/s\/[^/]+\/$/.test(f.page);
+export const isSharePage = (f: PageFigures) => isSharePath(f.page);
 /** Story pages are every page but the front pages, the share pages, the About page and the 404 page. */
 export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
 

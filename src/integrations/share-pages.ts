@@ -12,11 +12,6 @@ import type { AstroIntegration } from 'astro';
 import { sectionCardPath, sharePageHtml, sharePath } from '../lib/share.ts';
 import { startShareRegistry, type ShareRegistry } from '../lib/share-build.ts';
 
-/**
- * Two integrations: the pages are written once every page is generated, so the server config
- * and precompression (which come between the two in astro.config.mjs) see them; the cards are
- * copied at the very end, so the pool draws them while those run.
- */
 /** A folder name that stays where it is put: letters (any script), digits, hyphens, underscores. */
 const SAFE_ID = /^[\p{L}\p{N}_-]+$/u;
 
@@ -34,6 +29,11 @@ function placeCard(from: string, to: string): void {
   }
 }
 
+/**
+ * Two integrations: the pages are written once every page is generated, so the server config
+ * and precompression (which come between the two in astro.config.mjs) see them; the cards are
+ * put in at the very end, so the pool draws them while those run.
+ */
 export function sharePages(): { pages: AstroIntegration; cards: AstroIntegration } {
   let site = '';
   let registry: ShareRegistry | undefined;
@@ -77,11 +77,10 @@ export function sharePages(): { pages: AstroIntegration; cards: AstroIntegration
       'astro:build:done': async ({ logger }) => {
         if (!registry) return;
         const started = performance.now();
-        await Promise.all([...registry.values()].map((r) => r.cards));
+        const stories = await Promise.all([...registry.values()].map(async ({ share, cards }) => ({ share, card: await cards })));
         const waited = (performance.now() - started) / 1000;
         let copied = 0;
-        for (const { share, cards: files } of registry.values()) {
-          const card = await files;
+        for (const { share, card } of stories) {
           for (const section of share.sections) {
             const dest = path.join(out, sectionCardPath(share.slug, section.id));
             mkdirSync(path.dirname(dest), { recursive: true });

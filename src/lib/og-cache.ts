@@ -72,9 +72,9 @@ function field(hash: Hash, bytes: Uint8Array): void {
   hash.update(bytes);
 }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** The IEND chunk every PNG ends with (length 0, type, CRC). */
-const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+export const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 /** A whole PNG, start and end: anything else in the folder (damaged by hand, say) is drawn again. */
 const isWholePng = (b: Buffer) => b.subarray(0, 8).equals(PNG_SIGNATURE) && b.subarray(-12).equals(PNG_END);
 
@@ -85,11 +85,11 @@ function isWholePngFile(file: string): boolean {
     fd = openSync(file, 'r');
     const { size } = fstatSync(fd);
     if (size < PNG_SIGNATURE.length + PNG_END.length) return false;
-    const head = Buffer.alloc(PNG_SIGNATURE.length);
-    const tail = Buffer.alloc(PNG_END.length);
-    readSync(fd, head, 0, head.length, 0);
-    readSync(fd, tail, 0, tail.length, size - tail.length);
-    return head.equals(PNG_SIGNATURE) && tail.equals(PNG_END);
+    // The two ends side by side, as isWholePng reads them.
+    const ends = Buffer.alloc(PNG_SIGNATURE.length + PNG_END.length);
+    readSync(fd, ends, 0, PNG_SIGNATURE.length, 0);
+    readSync(fd, ends, PNG_SIGNATURE.length, PNG_END.length, size - PNG_END.length);
+    return isWholePng(ends);
   } catch {
     return false;
   } finally {

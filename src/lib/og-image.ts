@@ -20,6 +20,7 @@ import path from 'node:path';
 import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import canvasPackage from '@napi-rs/canvas/package.json' with { type: 'json' };
 import { crc32, deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE } from './og-cache.ts';
 import { OG_SIZE, SITE_NAME } from './site.ts';
 
 /** Fonts are read from the project, not from the bundle (the build runs from the project root). */
@@ -122,7 +123,6 @@ INKS.forEach((ink, i) => {
 const PAPER_ROW = Buffer.alloc(OG_WIDTH * 4, 0xff);
 for (let x = 0; x < OG_WIDTH; x++) PAPER_ROW.set([...PAPER, 0xff], x * 4);
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);

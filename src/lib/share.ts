@@ -49,6 +49,8 @@ export interface StoryShare {
 }
 
 export const sharePath = (slug: string, id: string) => `/${slug}/${SHARE_FOLDER}/${id}/`;
+/** Whether a URL path is a share page's: `/<story>/s/<id>/`, or its `index.html`. */
+export const isSharePath = (urlPath: string) => new RegExp(`^/[^/]+/${SHARE_FOLDER}/[^/]+/(index\\.html)?$`).test(urlPath);
 export const sectionCardPath = (slug: string, id: string) => `/og/${slug}/${id}.png`;
 /** og:title and twitter:title: "The Amazon deal — OpenAI shifts partners". */
 export const shareTitle = (section: Pick<ShareSection, 'title'>, headline: string) => `${section.title} — ${headline}`;

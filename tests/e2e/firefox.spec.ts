@@ -17,7 +17,7 @@ import { measureCiteRaise } from '../helpers/cite-position.ts';
 import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
 import { allPages, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
-import { SHARE_PAGE } from '../helpers/share-pages.ts';
+import { isSharePath, withoutRefresh } from '../helpers/share-pages.ts';
 import { pdfText } from '../helpers/brief.ts';
 
 const test = base.extend<{ ff: Page }, { firefox: Browser }>({
@@ -49,7 +49,7 @@ for (const pagePath of PAGES) {
   test(`${pagePath}: no horizontal scroll in Firefox from 320 to 1440 px`, async ({ ff, baseURL }) => {
     const problems: string[] = [];
     // A share page moves on to its story at once: it is laid out as itself, its refresh left out.
-    const shareHtml = SHARE_PAGE.test(pagePath) ? (await (await fetch(new URL(pagePath, baseURL))).text()).replace(/<meta http-equiv="refresh"[^>]*>/, '') : undefined;
+    const shareHtml = isSharePath(pagePath) ? withoutRefresh(await (await fetch(new URL(pagePath, baseURL))).text()) : undefined;
     for (const width of [320, 375, 768, 1024, 1440]) {
       await ff.setViewport({ width, height: 900 });
       if (shareHtml) await ff.setContent(shareHtml, { waitUntil: 'load' });
