@@ -1,29 +1,10 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { storyMdx } from './src/integrations/mdx-cache.ts';
-import { fonts } from './src/integrations/fonts.ts';
-import { storyChecks } from './src/integrations/story-checks.ts';
-import { precompress } from './src/integrations/precompress.ts';
-import { serverConfig } from './src/integrations/server-config.ts';
-import { withLastmod } from './src/integrations/sitemap-lastmod.ts';
-import { ogReport } from './src/integrations/og-report.ts';
-import { sharePages } from './src/integrations/share-pages.ts';
-import os from 'node:os';
+import { explainer } from './src/integrations/index.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 
 /** The public address of the site; canonical URLs, the feed and QR codes use it. */
 export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org';
-
-/**
- * BENCH_FLOOR=1 is for `npm run bench` only: the floor build, with Astro's default
- * markdown processor, none of our remark/rehype plugins and no content pre-check.
- * Real stories do not build this way (their <Cite> and <Anchor> need the plugins).
- */
-const benchFloor = process.env.BENCH_FLOOR === '1';
-const storyMdx_ = benchFloor ? undefined : storyMdx();
-const share = sharePages();
 
 /**
  * The minified CSS ends with a newline, which Astro inlines into each page's
@@ -46,21 +27,19 @@ const trimCss = {
 
 export default defineConfig({
   site: SITE_URL,
-  // Separate caches let fixture and benchmark builds run beside the real one.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // Outside node_modules/, which `npm ci` empties: a host keeps this folder between builds
+  // (README, "Deploying"). ASTRO_CACHE_DIR lets fixture and benchmark builds keep their own.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './.cache/astro',
   trailingSlash: 'ignore',
-  // Several routes at once, so the card workers (src/lib/worker-pool.ts, one per core) all have work.
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Math.max(2, os.availableParallelism() * 2) },
-  markdown: {
-    // No code blocks in stories; Shiki's inline styles would also break the CSP.
-    syntaxHighlight: false,
-    // The story pipeline (markdown-plugins.ts), compiled on every core and cached (mdx-cache.ts).
-    processor: storyMdx_?.processor,
-  },
+  // concurrency: BENCHMARKS.md has the measurements behind the value.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  experimental: { incrementalBuild: true },
+  // No code blocks in stories; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   security: {
     csp: { directives: [...cspDirectives] },
   },
-  integrations: [fonts(), ...(storyMdx_ ? [storyChecks(), storyMdx_.integration] : []), mdx(), sitemap({ serialize: withLastmod() }), share.pages, serverConfig(), precompress(), share.cards, ogReport()],
+  integrations: [explainer()],
   vite: {
     plugins: [trimCss],
     build: {

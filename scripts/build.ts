@@ -27,8 +27,9 @@ const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
   // An 896 MB heap, unless NODE_OPTIONS already sets --max-old-space-size: a 1,000-story build on
   // 2 hardware threads peaked at 2,003–2,027 MiB with it, worker threads included (scripts/node-options.ts).
   // The nginx and Caddy configs point at the folder the build ends up in, unless SERVER_ROOT
-  // names where the site will live on the server (src/integrations/server-config.ts).
-  env: { ASTRO_TELEMETRY_DISABLED: '1', SERVER_ROOT: outDir, ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
+  // names where the site will live on the server (src/integrations/server-config.ts). The build
+  // it replaces lends its compressed files to the ones that did not change (precompress.ts).
+  env: { ASTRO_TELEMETRY_DISABLED: '1', SERVER_ROOT: outDir, ...process.env, PREVIOUS_BUILD: outDir, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
 });
 // A build that exits 0 without a site (a crash that left nothing to say) must not replace dist/ either.
 if (result.status !== 0 || !existsSync(path.join(work, 'index.html'))) {

@@ -18,7 +18,6 @@ import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
 import georgia from '@capsizecss/metrics/georgia';
 import notoSerif from '@capsizecss/metrics/notoSerif';
 import subsetFont from 'subset-font';
-import type { AstroIntegration } from 'astro';
 import { listStoryFiles } from '../checks/check-story.ts';
 
 export const FAMILY = 'Source Serif 4';
@@ -139,16 +138,4 @@ export async function writeFonts(outDir = FONT_OUT_DIR, root = process.cwd()): P
   }
   writeIfChanged(path.join(outDir, 'fonts.css'), Buffer.from(fontCss(chars)));
   return { chars, bytes };
-}
-
-export function fonts(): AstroIntegration {
-  return {
-    name: 'fonts',
-    hooks: {
-      'astro:config:setup': async ({ logger, command }) => {
-        const { chars, bytes } = await writeFonts();
-        if (command === 'build') logger.info(`${FAMILY} ${WEIGHTS.map((w) => `${w}: ${bytes[w]} bytes`).join(', ')} (${chars.length} characters)`);
-      },
-    },
-  };
 }

@@ -8,9 +8,7 @@
  * ends up in, which scripts/build.ts passes); the nginx and Caddy configs point there.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { AstroIntegration } from 'astro';
 import { lookup } from 'mrmime';
 import { headerRules, SERVER_CONFIG_DIR, toCaddyfile, toHeadersFile, toNginx, type BuiltPage } from '../lib/headers.ts';
 import { builtPages, fileFor, listFiles } from '../lib/built-site.ts';
@@ -54,17 +52,4 @@ export function writeServerConfigs(dir: string, root = dir): { pages: number; fi
     writeFileSync(path.join(dir, name), text);
   }
   return { pages: pages.length, files: Object.keys(out) };
-}
-
-export function serverConfig(): AstroIntegration {
-  return {
-    name: 'server-config',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const { pages, files } = writeServerConfigs(out, path.resolve(process.env.SERVER_ROOT ?? out));
-        logger.info(`headers for ${pages} pages written to ${files.join(', ')}`);
-      },
-    },
-  };
 }

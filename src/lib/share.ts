@@ -18,11 +18,8 @@
  * The sources list and "Updates and corrections" get none: neither says anything a
  * preview could carry (the story page lists the shareable sections: src/pages/[slug].astro).
  */
-import { createHash } from 'node:crypto';
-import { cspDirectives } from './csp.ts';
 import { PAGE_SECTIONS } from './ids.ts';
-import { previewTags, type PreviewTag } from './preview-tags.ts';
-import { LOCALE, SITE_NAME } from './site.ts';
+import { SITE_NAME } from './site.ts';
 
 /** The folder of a story's share pages: `/<story>/s/<id>/`. */
 export const SHARE_FOLDER = 's';
@@ -115,23 +112,6 @@ export const sectionCardInput = (story: Pick<StoryShare, 'headline' | 'period'>,
   period: story.period,
 });
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The share page's one style: readable for the moment before the redirect, in both schemes. */
-const STYLE =
-  ':root{color-scheme:light dark;--ink:#1a1c1f;--paper:#fff;--link:#1b4d89}' +
-  '@media (prefers-color-scheme:dark){:root{--ink:#e8e6e3;--paper:#15171a;--link:#9ec5ff}}' +
-  'body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.5 Georgia,"Times New Roman",serif}' +
-  'main{max-width:36rem;margin:0 auto;padding:2.5rem 1.25rem}' +
-  'h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 1rem}' +
-  '.kicker{font:600 1rem/1.4 system-ui,sans-serif;margin:0}' +
-  'a{color:var(--link);text-underline-offset:.15em}a:focus-visible,main:focus-visible{outline:3px solid var(--link);outline-offset:2px}' +
-  'header{max-width:36rem;margin:0 auto;padding:1rem 1.25rem 0;font:600 1rem/1.5 system-ui,sans-serif}' +
-  '.skip{position:absolute;left:-100vw;top:.5rem;background:var(--paper);padding:.25rem .5rem}.skip:focus{left:.5rem}';
-const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
-/** The site's policy, with no script at all and the one style above. */
-export const SHARE_CSP = [...cspDirectives, "script-src 'none'", `style-src ${STYLE_HASH}`].join('; ');
-
 /** A browser tab's title stays within this (html-validate's long-title rule); the preview's og:title may be longer. */
 export const TITLE_MAX = 70;
 /** The share page's <title>: the preview's title with the site's name, or shorter forms when that is too long. */
@@ -140,52 +120,15 @@ export function pageTitle(section: Pick<ShareSection, 'title'>, headline: string
   return forms.find((t) => t.length <= TITLE_MAX) ?? `${section.title.slice(0, TITLE_MAX - 1).trimEnd()}…`;
 }
 
-const tag = ({ kind, key, content }: PreviewTag) => `<meta ${kind}="${key}" content="${escapeHtml(content)}">`;
-
 /**
- * The share page of a section, as the build writes it (an alias id's share page is the same page).
- * `site` is the site's origin with a trailing slash, as Astro.site gives it.
+ * A story's shareable sections, in the contents' order: its `##` sections (with the leads the
+ * markdown pipeline found) and the page's own panels. A section with no words of its own
+ * previews with the dek.
  */
-export function sharePageHtml(site: string, story: StoryShare, section: ShareSection): string {
-  const target = `/${story.slug}/#${section.id}`;
-  const title = shareTitle(section, story.headline);
-  const tags = previewTags({
-    title,
-    description: section.lead,
-    url: new URL(sharePath(story.slug, section.id), site).href,
-    type: 'article',
-    image: new URL(sectionCardPath(story.slug, section.id), site).href,
-    imageAlt: `${section.title}: ${section.lead}`,
-    published: story.published,
-    modified: story.modified,
+export function shareSections(contents: readonly { slug: string }[], sectionLeads: readonly ShareSection[], panels: PanelData, dek: string): ShareSection[] {
+  const shareable = new Map([...sectionLeads, ...Object.values(panelSections(panels))].flatMap((s) => (s ? [[s.id, s] as const] : [])));
+  return contents.flatMap(({ slug }) => {
+    const s = shareable.get(slug);
+    return s ? [s.lead ? s : { ...s, lead: leadText(dek) }] : [];
   });
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${LOCALE}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="content-security-policy" content="${escapeHtml(SHARE_CSP)}">`,
-    `<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">`,
-    `<title>${escapeHtml(pageTitle(section, story.headline))}</title>`,
-    `<meta name="description" content="${escapeHtml(section.lead)}">`,
-    '<meta name="robots" content="noindex">',
-    '<meta name="color-scheme" content="light dark">',
-    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
-    ...tags.map(tag),
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<a class="skip" href="#main">Skip to content</a>',
-    `<header><a href="/">${escapeHtml(SITE_NAME)}</a></header>`,
-    '<main id="main" tabindex="-1">',
-    `<p class="kicker">${escapeHtml(story.headline)}</p>`,
-    `<h1>${escapeHtml(section.title)}</h1>`,
-    `<p>${escapeHtml(section.lead)}</p>`,
-    `<p><a href="${escapeHtml(target)}">Read “${escapeHtml(section.title)}” in the story</a></p>`,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
 }

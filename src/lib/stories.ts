@@ -1,4 +1,6 @@
 /** Small helpers over the story collection, pure so they can be tested on plain objects. */
+import { PAGE_SECTIONS } from './ids.ts';
+
 export interface StoryLike {
   id: string;
   data: { title: string; dek: string; published: string; updated?: string | undefined; changes?: readonly ChangeLike[] };
@@ -39,4 +41,24 @@ export function pageSections(
 ): { slug: string; text: string }[] {
   const body = headings.filter((h) => h.depth === 2 && h.text !== 'Footnotes').map(({ slug, text }) => ({ slug, text }));
   return [...body, ...extra];
+}
+
+/**
+ * The story page's contents, in reading order: the short version (the first `##` section), the key
+ * figures and the timeline, the rest of the body, then the terms, the updates and the sources.
+ */
+export function contentsOf(
+  headings: readonly { depth: number; slug: string; text: string }[],
+  story: { figures: readonly unknown[]; timeline: readonly unknown[]; terms: readonly unknown[]; changes: readonly unknown[] },
+): { slug: string; text: string }[] {
+  const [first, ...rest] = pageSections(headings, []);
+  return [
+    ...(first ? [first] : []),
+    ...(story.figures.length ? [PAGE_SECTIONS.figures] : []),
+    ...(story.timeline.length ? [PAGE_SECTIONS.timeline] : []),
+    ...rest,
+    ...(story.terms.length ? [PAGE_SECTIONS.terms] : []),
+    ...(story.changes.length ? [PAGE_SECTIONS.changes] : []),
+    PAGE_SECTIONS.sources,
+  ];
 }

@@ -1,18 +1,20 @@
 /**
  * /feed-icon.png: the site's icon as the feed's channel image. RSS 2.0 takes a
  * GIF, JPEG or PNG of at most 144 px, not the SVG favicon, so the favicon is
- * drawn to a PNG at build time.
+ * drawn to a PNG at build time, with the canvas the cards are drawn with.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { createCanvas, Image } from '@napi-rs/canvas';
 import type { APIRoute } from 'astro';
 
 export const FEED_ICON_PATH = '/feed-icon.png';
 export const FEED_ICON_SIZE = 144;
 
 export const GET: APIRoute = () => {
-  const svg = readFileSync(path.resolve('public/favicon.svg'), 'utf8');
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: FEED_ICON_SIZE }, font: { loadSystemFonts: false } }).render().asPng();
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+  const icon = new Image();
+  icon.src = readFileSync(path.resolve('public/favicon.svg'));
+  const canvas = createCanvas(FEED_ICON_SIZE, FEED_ICON_SIZE);
+  canvas.getContext('2d').drawImage(icon, 0, 0, FEED_ICON_SIZE, FEED_ICON_SIZE);
+  return new Response(new Uint8Array(canvas.encodeSync('png')), { headers: { 'Content-Type': 'image/png' } });
 };

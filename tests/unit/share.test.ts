@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { drawCard, encodeCardPng, renderOgImage } from '../../src/lib/og-image.ts';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { drawCard, renderOgImage } from '../../src/lib/og-image.ts';
+import SharePage from '../../src/pages/[slug]/s/[section].astro';
 import sharp from 'sharp';
 import { builtPages, DIST, fileFor, requireDist, stories } from '../helpers/site.ts';
 import { describe, expect, it } from 'vitest';
 import { newsArticle, jsonLdText } from '../../src/lib/jsonld.ts';
 import { absoluteLink, shareLink } from '../../src/scripts/copy-link.ts';
-import { createHash } from 'node:crypto';
-import { leadText, LEAD_MAX, pageTitle, TITLE_MAX, panelSections, sectionCardInput, SHARE_CSP, sharePageHtml, type StoryShare } from '../../src/lib/share.ts';
+import { leadText, LEAD_MAX, pageTitle, TITLE_MAX, panelSections, sectionCardInput, type StoryShare } from '../../src/lib/share.ts';
 import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
 
 describe('copy link', () => {
@@ -73,7 +74,7 @@ describe('preview images', () => {
   });
 
   it('the renderer draws 1200×630 now, not only in a past build', async () => {
-    const png = await renderOgImage('A title', 'A dek.');
+    const png = await renderOgImage({ title: 'A title', dek: 'A dek.' });
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
@@ -81,10 +82,10 @@ describe('preview images', () => {
     ['a section card', 'The Amazon deal, and what it gave', 'OpenAI announced its partnership with Amazon on February 27, 2026. Amazon is to invest up to $50 billion.', 'OpenAI memo puts Amazon at center of enterprise push'],
     // Descenders in a long kicker over a three-line title, and a dek that fills the room left: the inks' rows meet.
     ['lines that meet', 'Quietly typing gappy, jumpy, quirky, gyp-proof glyphs: a very long title that goes on to a third line', 'Pygmy jays quip; judging by yesterday, gypsum quarries keep yielding gray, jagged, pygmy quartz for every jeweller.', 'Joyful gyps: a quirky, jumpy, gappy kicker gets long enough to wrap onto its second line quickly'],
-  ])('the indexed-colour PNG shows the pixels Skia drew, every ink within a shade: %s', async (_name, title, dek, kicker) => {
-    const { rgba, inks } = drawCard(title, dek, kicker, 'January 2025 to April 13, 2026');
-    const drawn = Buffer.from(rgba);
-    const png = encodeCardPng(rgba, inks);
+  ])('the palette PNG shows the pixels Skia drew, every ink within a shade: %s', async (_name, title, dek, kicker) => {
+    const period = 'January 2025 to April 13, 2026';
+    const drawn = Buffer.from(drawCard(title, dek, kicker, period));
+    const png = await renderOgImage({ title, dek, kicker, period });
     expect(png[25], 'colour type 3: indexed').toBe(3);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height, info.channels]).toEqual([1200, 630, 3]);
@@ -97,11 +98,11 @@ describe('preview images', () => {
         total += d;
       }
     }
-    // Coverage is kept in 63 steps per ink: a pixel is off by a few levels of 255 at most.
-    expect(worst).toBeLessThanOrEqual(6);
+    // 256 colours for four inks' anti-aliasing: a pixel is off by a few levels of 255 at most.
+    expect(worst).toBeLessThanOrEqual(12);
     expect(total / (1200 * 630 * 3)).toBeLessThan(0.1);
     // And the picture is not blank: text in each ink, the bar in blue.
-    expect([data[0], data[1], data[2]]).toEqual([0x1b, 0x4d, 0x89]);
+    [0x1b, 0x4d, 0x89].forEach((c, i) => expect(Math.abs(data[i]! - c)).toBeLessThanOrEqual(2));
     expect(png.length).toBeLessThan(60_000);
   });
 });
@@ -163,9 +164,13 @@ describe('section share pages', () => {
     expect(panelSections({ figures: [], timeline: [], terms: [] })).toEqual({ figures: undefined, timeline: undefined, terms: undefined });
   });
 
-  it('writes a page whose head is the section’s preview, escaped, and which lands on the section', () => {
-    const html = sharePageHtml('https://x.example/', story, section);
-    expect(html).toContain('<meta property="og:title" content="The deal &lt;now&gt; — A story &amp; its &quot;quotes&quot;">');
+  it('renders a page whose head is the section’s preview, escaped, and which lands on the section', async () => {
+    const container = await AstroContainer.create({ astroConfig: { site: 'https://x.example/' } });
+    // Dev-mode rendering adds data-astro-source-* attributes; a reader never sees them.
+    const html = (await container.renderToString(SharePage, { props: { share: story, section } })).replace(/ data-astro-source-(file|loc)="[^"]*"/g, '');
+    // In an attribute, < needs no escape; & and " do.
+    expect(html).toContain('<meta property="og:title" content="The deal <now> — A story &amp; its &quot;quotes&quot;">');
+    expect(html).toContain('<h1>The deal &lt;now&gt;</h1>');
     expect(html).toContain('<meta property="og:url" content="https://x.example/a-story/s/the-deal/">');
     expect(html).toContain('<meta property="og:image" content="https://x.example/og/a-story/the-deal.png">');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
@@ -182,15 +187,6 @@ describe('section share pages', () => {
     expect(pageTitle({ title: 'The Amazon deal' }, 'OpenAI memo puts Amazon at center of enterprise push')).toBe('The Amazon deal — OpenAI memo puts Amazon at center of enterprise push');
     expect(pageTitle({ title: 'Microsoft’s position now' }, 'OpenAI memo puts Amazon at center of enterprise push')).toBe('Microsoft’s position now · The Explainer');
     expect(pageTitle({ title: 'x'.repeat(80) }, 'Story').length).toBeLessThanOrEqual(TITLE_MAX);
-  });
-
-  it('allows its one style by hash, and nothing else', () => {
-    const html = sharePageHtml('https://x.example/', story, section);
-    const style = /<style>([^<]*)<\/style>/.exec(html)![1]!;
-    const hash = createHash('sha256').update(style).digest('base64');
-    expect(SHARE_CSP).toContain(`style-src 'sha256-${hash}'`);
-    expect(SHARE_CSP).toContain("script-src 'none'");
-    expect(html).toContain(`content="${SHARE_CSP}"`);
   });
 
   it('the copy button’s share address sits beside the page, with or without its trailing slash', () => {

@@ -1,17 +1,13 @@
-/** /og/<slug>.png: each story's 1200×630 link-preview image, made at build time (or taken from the cache). */
+/** /og/<slug>.png: each story's 1200×630 link-preview card. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { ogCard, pngResponse } from '../../lib/og-cards.ts';
-import { OG_DEFAULT_KICKER } from '../../lib/og-image.ts';
+import { cardKey, OG_DEFAULT_KICKER, pngResponse, renderOgImage, type CardInput } from '../../lib/og-image.ts';
 import { coveredPeriod } from '../../lib/dates.ts';
 
-export const getStaticPaths = (async () => {
-  const stories = await getCollection('stories');
-  return stories.map((s) => ({
-    params: { slug: s.id },
-    props: { title: s.data.title, dek: s.data.dek, period: coveredPeriod(s.data.timeline.map((e) => e.date))?.text ?? '' },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getCollection('stories')).map((s) => {
+    const card: CardInput = { title: s.data.title, dek: s.data.dek, kicker: OG_DEFAULT_KICKER, period: coveredPeriod(s.data.timeline.map((e) => e.date))?.text ?? '' };
+    return { params: { slug: s.id }, props: { card }, cacheKey: cardKey(card) };
+  })) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) =>
-  pngResponse(await ogCard({ title: props.title as string, dek: props.dek as string, kicker: OG_DEFAULT_KICKER, period: props.period as string }));
+export const GET: APIRoute = async ({ props }) => pngResponse(await renderOgImage(props.card as CardInput));
