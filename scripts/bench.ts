@@ -38,7 +38,7 @@ import { copySite } from './site-copy.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatTable } from '../src/lib/budgets.ts';
+import { formatTable } from '../tools/budgets.ts';
 import { checkStories, listStoryFiles } from '../src/checks/check-story.ts';
 import { writeStories } from './bench-stories.ts';
 import { measureSite, summaryRows } from './budgets.ts';

@@ -1,6 +1,6 @@
 /**
  * Byte budgets of a built site: measures every HTML page in dist/ (or the
- * folder given) with src/lib/budgets.ts and prints a table.
+ * folder given) with tools/budgets.ts and prints a table.
  *
  * Usage: node scripts/budgets.ts [dir] [--summary]    (npm run budgets)
  *   --summary  home, 404 and the median and largest story page, instead of one row per page
@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtPages, fileFor } from '../src/lib/built-site.ts';
-import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../src/lib/budgets.ts';
+import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../tools/budgets.ts';
 import { isSharePath } from '../src/lib/share.ts';
 
 /** Reads same-site URLs from the built folder, the way a static host serves it. */
@@ -74,7 +74,7 @@ if (import.meta.main) {
   const figures = measureSite(dir);
   console.log(`Byte budgets of ${path.relative(process.cwd(), dir) || dir}/ (bytes gzipped, level 6)\n`);
   console.log(formatTable(args.includes('--summary') ? summaryRows(figures) : figures));
-  console.log(`\nThe budgets (src/lib/budgets.ts, BUDGETS):\n${formatBudgets()}`);
+  console.log(`\nThe budgets (tools/budgets.ts, BUDGETS):\n${formatBudgets()}`);
   const problems = figures.flatMap((f) => budgetProblems(f));
   if (problems.length) {
     console.error(`\n${problems.length} problem(s):\n${problems.join('\n')}`);

@@ -3,7 +3,7 @@
  *
  * Writes content/stories/<slug>.mdx (STORIES_DIR overrides the folder), the slug made from
  * the headline, dated today, with a placeholder source, timeline entry, figure and the short
- * version's four parts (src/lib/story-scaffold.ts): it passes `npm run check:content` as created.
+ * version's four parts (tools/story-scaffold.ts): it passes `npm run check:content` as created.
  * Never overwrites a file. Prints the path and what to do next; exits 1 on a usage error or
  * when the file exists.
  */
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { storiesDir } from '../src/checks/check-story.ts';
 import { todayIso } from '../src/lib/dates.ts';
-import { isStorySlug, slugFromHeadline, storyFile } from '../src/lib/story-scaffold.ts';
+import { isStorySlug, slugFromHeadline, storyFile } from '../tools/story-scaffold.ts';
 
 const USAGE = 'Usage: npm run new -- "Headline of the story" [--slug file-name]';
 

@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { FIRST_VIEW_END_CLASS } from '../lib/budgets.ts';
+import { FIRST_VIEW_END_CLASS } from '../lib/ids.ts';
 import { PANELS_ELEMENT } from '../components/story-panels.ts';
 
 export function rehypeSections() {
@@ -21,7 +21,7 @@ export function rehypeSections() {
         continue;
       }
       if (child.type === 'element' && child.tagName === 'h2') {
-        // The first section is the short version: what the first-round-trip budget measures to (src/lib/budgets.ts).
+        // The first section is the short version: what the first-round-trip budget measures to (tools/budgets.ts).
         const className = out.some((n) => n.type === 'element' && n.tagName === 'section') ? ['section'] : ['section', FIRST_VIEW_END_CLASS];
         current = { type: 'element', tagName: 'section', properties: { className, dataSection: String(child.properties.id ?? '') }, children: [] };
         // A top-level heading: its section has a share page (src/lib/share.ts). Read, and removed, by autolinkOptions.

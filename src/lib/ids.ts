@@ -28,3 +28,9 @@ export function pageOwnerOf(id: string): string | undefined {
   if (/^source-/.test(id)) return 'source anchors';
   return undefined;
 }
+
+/**
+ * Where the "first screen" HTML ends: after the element marked with this class (the
+ * story's short version). A page without one counts its whole HTML.
+ */
+export const FIRST_VIEW_END_CLASS = 'short-version';

@@ -12,7 +12,7 @@ import {
   measurePage,
   transferSize,
   type Loader,
-} from '../../src/lib/budgets.ts';
+} from '../../tools/budgets.ts';
 
 const site = 'https://example.org';
 const files: Record<string, string | Uint8Array> = {

@@ -3,7 +3,7 @@
  * and 4,000 words, each with as many sources and timeline entries as a story may
  * have (8 and 8: the printed brief's caps, PRINT_CAPS; the editor's-path issue asked
  * for 20 and 15, which no story can now have), generated as the bench does, built in
- * a folder of their own and measured with the one budget table (src/lib/budgets.ts).
+ * a folder of their own and measured with the one budget table (tools/budgets.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticStory } from '../../scripts/bench-stories.ts';
 import { isStoryPage, measureSite } from '../../scripts/budgets.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
-import { BUDGETS, budgetProblems, formatTable, type PageFigures } from '../../src/lib/budgets.ts';
+import { BUDGETS, budgetProblems, formatTable, type PageFigures } from '../../tools/budgets.ts';
 import { PRINT_CAPS } from '../../src/checks/rules.ts';
 import { countWords } from '../../src/lib/reading.ts';
 

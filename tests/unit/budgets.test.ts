@@ -1,12 +1,12 @@
 /**
  * Byte budgets of the built site (issue 8), on every page of dist/: the home
  * page, every story page and the 404 page. `npm test` builds dist/ first;
- * the measuring rules are in src/lib/budgets.ts, the figures in `npm run budgets`.
+ * the measuring rules are in tools/budgets.ts, the figures in `npm run budgets`.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetProblems } from '../../src/lib/budgets.ts';
+import { BUDGETS, budgetProblems } from '../../tools/budgets.ts';
 const LIMITS = BUDGETS.map((b) => `${b.what} ≤ ${b.limit} ${b.unit}`).join('; ');
 import { isStoryPage, measureSite } from '../../scripts/budgets.ts';
 

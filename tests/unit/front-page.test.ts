@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticStory } from '../../scripts/bench-stories.ts';
 import { isFrontPage, measureSite } from '../../scripts/budgets.ts';
-import { budgetProblems } from '../../src/lib/budgets.ts';
+import { budgetProblems } from '../../tools/budgets.ts';
 import { frontPages, STORIES_PER_PAGE } from '../../src/lib/front-page.ts';
 
 const ROOT = path.resolve('.tmp', `front-page-${process.pid}`);

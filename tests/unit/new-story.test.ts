@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slugFromHeadline, STORY_BODY, storyFile } from '../../src/lib/story-scaffold.ts';
+import { slugFromHeadline, STORY_BODY, storyFile } from '../../tools/story-scaffold.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'new-story-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

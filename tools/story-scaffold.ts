@@ -8,7 +8,7 @@
  * today's date, followed by the body).
  */
 import { stringify } from 'yaml';
-import { ID_PATTERN } from './ids.ts';
+import { ID_PATTERN } from '../src/lib/ids.ts';
 
 /** The id of the scaffold's one source, which every placeholder cites. */
 export const STUB_SOURCE_ID = 'first-source';

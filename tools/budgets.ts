@@ -26,7 +26,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { LOCALE } from './site.ts';
+import { FIRST_VIEW_END_CLASS } from '../src/lib/ids.ts';
+import { LOCALE } from '../src/lib/site.ts';
+
+export { FIRST_VIEW_END_CLASS };
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -61,11 +64,6 @@ export const BUDGETS: readonly Budget[] = [
 /** The limit of one budget (from the table above). */
 export const limitOf = (figure: Figure, budgets: readonly Budget[] = BUDGETS): number => budgets.find((b) => b.figure === figure)!.limit;
 
-/**
- * Where the "first screen" HTML ends: after the element marked with this class (the
- * story's short version). A page without one counts its whole HTML.
- */
-export const FIRST_VIEW_END_CLASS = 'short-version';
 
 export type ResourceKind = 'css' | 'js' | 'image' | 'font' | 'icon' | 'other';
 
