@@ -44,9 +44,10 @@ export const MUTATIONS: Mutation[] = [
   { name: 'citation marks not in number order', file: 'src/lib/citations.ts', from: '.sort((a, b) => a.n - b.n)', to: '.sort(() => 0)', unit: ['tests/unit/citations.test.ts'] },
   { name: 'a short version without the other side let through', file: 'src/checks/rules.ts', from: "  'short-version': shortVersion,\n", to: '', unit: ['tests/unit/fixtures.test.ts'] },
   { name: 'an unused term let through', file: 'src/checks/rules.ts', from: '  terms,\n', to: '', unit: ['tests/unit/fixtures.test.ts'] },
-  { name: 'a term’s definition never opens in place', file: 'src/scripts/term-popover.ts', from: '    pop.showPopover();', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
+  { name: 'a term’s definition never opens in place', file: 'src/scripts/popover.ts', from: '    pop.showPopover();', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
   { name: 'the feed without the covered period', file: 'src/pages/rss.xml.ts', from: '...(period ? { customData: `<dc:coverage>${period.iso}</dc:coverage>` } : {}),', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
   { name: 'stories dated by publication, not the latest change', file: 'src/lib/stories.ts', from: 'const key = (s: T) => lastChanged(s.data);', to: 'const key = (s: T) => s.data.published;', unit: ['tests/unit/stories.test.ts'] },
+  { name: 'share pages listed in the sitemap', file: 'src/integrations/index.ts', from: 'filter: (page) => !isSharePath(new URL(page).pathname), ', to: '', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
 ];
 
