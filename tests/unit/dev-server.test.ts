@@ -37,7 +37,7 @@ async function get(url: string, tries = 180): Promise<Response> {
 }
 
 describe('npm run dev', () => {
-  it('shows a frontmatter typo made while it runs in the browser, in check:content’s words', async () => {
+  it('serves share pages and cards, and shows a frontmatter typo made while it runs in the browser, in check:content’s words', async () => {
     mkdirSync(stories, { recursive: true });
     copyFileSync(path.join(VALID_DIR, 'port-strike.mdx'), story);
     const port = await freePort();
@@ -56,6 +56,12 @@ describe('npm run dev', () => {
     }
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('Port strike ends after talks');
+    // Copy link gives a section's share address: it answers in dev too, with its card.
+    const share = await get(`http://127.0.0.1:${port}/port-strike/s/what-happened/`);
+    expect(share.status).toBe(200);
+    expect(await share.text()).toContain('url=/port-strike/#what-happened');
+    const card = await get(`http://127.0.0.1:${port}/og/port-strike/what-happened.png`);
+    expect([card.status, card.headers.get('content-type')]).toEqual([200, 'image/png']);
 
     // The editor misspells "published".
     writeFileSync(story, readFileSync(story, 'utf8').replace(/^published:/m, 'publised:'));
