@@ -3,15 +3,17 @@
  * build succeeds swap it in. A failed build leaves the previous dist/ exactly
  * as it was, byte for byte, and removes its work folder.
  *
- * Bad content stops the build before it starts (src/integrations/story-checks.ts),
- * which prints every problem in every story, one line each, as
- * `npm run check:content` does.
+ * Bad content stops the build before Astro starts: every problem in every story, one
+ * line each, as `npm run check:content` prints them, then one closing line
+ * (src/integrations/story-checks.ts, which the integration also runs for a bare `astro build`).
  *
  * Usage: node scripts/build.ts [--outDir dist]   (OUT_DIR env works too)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { contentReport } from '../src/lib/problems.ts';
+import { checkStoriesCached } from '../src/integrations/story-checks.ts';
 import { withHeapCap } from './node-options.ts';
 
 const argIndex = process.argv.indexOf('--outDir');
@@ -20,6 +22,14 @@ const stamp = `${process.pid}-${Date.now()}`;
 const work = path.resolve('.tmp', `build-${stamp}`);
 const old = path.resolve('.tmp', `old-${stamp}`);
 mkdirSync(path.dirname(work), { recursive: true });
+
+const shown = path.relative(process.cwd(), outDir) || outDir;
+// The same folder the integration's check uses (astro.config.mjs cacheDir), so Astro then finds every verdict.
+const { problems } = await checkStoriesCached(path.resolve(process.env.ASTRO_CACHE_DIR ?? '.cache/astro', 'checks'));
+if (problems.length) {
+  console.error(`${contentReport(problems)}\n\nBuild failed: ${shown}/ was left as it was.`);
+  process.exit(1);
+}
 
 const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
@@ -34,11 +44,11 @@ const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
 // A build that exits 0 without a site (a crash that left nothing to say) must not replace dist/ either.
 if (result.status !== 0 || !existsSync(path.join(work, 'index.html'))) {
   rmSync(work, { recursive: true, force: true });
-  console.error(`\nBuild failed: ${path.relative(process.cwd(), outDir) || outDir}/ was left as it was.`);
+  console.error(`\nBuild failed: ${shown}/ was left as it was.`);
   process.exit(1);
 }
 mkdirSync(path.dirname(outDir), { recursive: true });
 if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(work, outDir);
 rmSync(old, { recursive: true, force: true });
-console.log(`Built into ${path.relative(process.cwd(), outDir) || outDir}/`);
+console.log(`Built into ${shown}/`);
