@@ -11,7 +11,8 @@
  * the Astro cache folder that run's cold build left (OG images, content layer
  * data store), as a CI that keeps ASTRO_CACHE_DIR sees it when the stories have
  * not changed; its output is checked to be the same bytes as the cold build's.
- * Then the byte budgets of the pages built, and the time of the frontmatter
+ * Then the byte budgets of the pages built, the number of nginx location blocks
+ * the build wrote (the same at every size), and the time of the frontmatter
  * pre-check on its own.
  *
  * Every build runs with the heap cap scripts/build.ts uses (scripts/node-options.ts).
@@ -281,6 +282,7 @@ if (import.meta.main) {
   progress(`${header.join('\n')}\nWorking in ${work}\n`);
   const results = new Map<string, Run[]>();
   const budgets = new Map<number, string>();
+  const nginxLocations = new Map<number, number>();
   const warmChecks: string[] = [];
   const key = (n: number, v: Variant) => `${n}:${v}`;
 
@@ -299,7 +301,10 @@ if (import.meta.main) {
         if (v === 'site') {
           siteCache = run.cacheDir;
           siteOut = run.outDir;
-          if (r === runs) budgets.set(n, formatTable(summaryRows(measureSite(run.outDir))));
+          if (r === runs) {
+            budgets.set(n, formatTable(summaryRows(measureSite(run.outDir))));
+            nginxLocations.set(n, readFileSync(path.join(run.outDir, '_server', 'nginx', 'server.conf'), 'utf8').match(/^\s*location\s/gm)?.length ?? 0);
+          }
           continue; // kept for the warm build's comparison (and, last run, the budgets)
         }
         if (v === 'warm') {
@@ -373,6 +378,7 @@ if (import.meta.main) {
   const precheck = (performance.now() - t0) / 1000;
   out.push('', `Content check (src/checks/check-story.ts, run by src/integrations/story-checks.ts) alone: ${fmt(precheck, 2)} s for ${fmt(largest)} stories, ${fmt((precheck * 1000) / largest, 2)} ms each${problems.length ? ` (${problems.length} problems!)` : ''}`);
 
+  out.push('', `nginx location blocks (_server/nginx/server.conf): ${sizes.map((n) => `${nginxLocations.get(n)} at ${fmt(n)} ${n === 1 ? 'story' : 'stories'}`).join(', ')}.`);
   for (const n of sizes) out.push('', `Byte budgets, ${fmt(n)} ${n === 1 ? 'story' : 'stories'} (bytes gzipped):`, '', '```', budgets.get(n)!, '```');
 
   if (process.env.BENCH_PROFILE === '1') {

@@ -59,8 +59,7 @@ function serverFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { pages, files } = writeServerConfigs(out, process.env.SERVER_ROOT ?? out);
-        logger.info(`headers for ${pages} pages written to ${files.join(', ')}`);
+        logger.info(`headers written to ${writeServerConfigs(out, process.env.SERVER_ROOT ?? out).join(', ')}`);
         const s = await precompressFolder(out, { previous: process.env.PREVIOUS_BUILD, skip: SERVER_CONFIG_DIR });
         logger.info(`${s.files} files precompressed in ${s.ms.toFixed(0)} ms (${s.reused} unchanged since the last build)`);
       },

@@ -1,16 +1,22 @@
 /**
- * The header table: every response header the site sets, defined once here.
- * The build (src/integrations/server-config.ts) fills it with each page's
- * Content-Security-Policy and writes it out three ways: dist/_headers for
- * hosts that read it (Netlify, Cloudflare Pages), nginx configs, and a
- * Caddyfile. The rules are in the _headers syntax, whose meaning the other two
- * reproduce: a path is exact ("/a/") or a prefix ending in "*" ("/_astro/*"),
- * and a response carries the headers of every rule that matches its path.
+ * The header table: every response header the site sets, defined once here, and written out
+ * three ways after each build (src/integrations/server-config.ts): dist/_headers for hosts that
+ * read it (Netlify, Cloudflare Pages), nginx configs, and a Caddyfile.
+ *
+ * The table does not depend on the pages, so what it writes is the same at 1 story and at
+ * 1,000. Each page's own policy, with the hashes of its scripts and styles, is the <meta> CSP
+ * Astro writes into it; the header is one site-wide policy with what only a header can carry
+ * (frame-ancestors). A browser enforces both, so together they are as strict as one policy
+ * holding everything.
+ *
+ * The rules are in the _headers syntax: "/*" for every response, then folders ("/_astro/*")
+ * whose headers replace those of "/*" with the same name.
  */
+import { cspDirectives } from './csp.ts';
 
 export type Header = readonly [name: string, value: string];
 export interface HeaderRule {
-  /** "/a/" (exact) or "/_astro/*" (prefix). */
+  /** "/*", or a folder: "/_astro/*". */
   path: string;
   headers: Header[];
 }
@@ -24,159 +30,134 @@ export const SECURITY_HEADERS: readonly Header[] = [
   ['X-Frame-Options', 'DENY'],
 ];
 
+/**
+ * The CSP header of every response: frame-ancestors, which a <meta> policy cannot carry, and the
+ * page policy's directives that restrict neither scripts nor styles (a default-src, script-src or
+ * style-src here, without a page's hashes, would block the inline scripts and styles its <meta> allows).
+ */
+export const CSP_HEADER = ["frame-ancestors 'none'", ...cspDirectives.filter((d) => /^(object-src|base-uri|form-action) /.test(d))].join('; ');
 /** Files whose names carry a hash of their content: they never change. */
-export const HASHED_ASSETS = '/_astro/*';
 export const CACHE_HASHED = 'public, max-age=31536000, immutable';
-/** Pages, the feed and the sitemap: five minutes, so a correction reaches readers soon. */
+/** Pages, the feed, the sitemaps and the few other files: five minutes, so a correction reaches readers soon. */
 export const CACHE_SHORT = 'public, max-age=300';
-/** Only a header can carry this directive; the page's <meta> policy cannot. */
-export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+/**
+ * Preview cards (/og/): their names carry no hash, and a story's correction may redraw one, but
+ * only link-preview crawlers fetch them and they seldom change: a day.
+ */
+export const CACHE_CARDS = 'public, max-age=86400';
 /** Where the build writes the nginx and Caddy configs; never served. */
 export const SERVER_CONFIG_DIR = '_server';
 /** Paths a server must not serve: the configs, and the _headers file itself. */
 export const PRIVATE_PATHS = [`/${SERVER_CONFIG_DIR}/*`, '/_headers'] as const;
+/** The page that answers a path with nothing behind it. */
+export const NOT_FOUND = '/404.html';
 
-export interface BuiltPage {
-  /** The URL paths that serve it: ["/", "/index.html"], ["/404.html"]. */
-  urlPaths: string[];
-  /** The policy of its <meta http-equiv="content-security-policy">. */
-  csp: string;
-}
+export const HEADER_RULES: HeaderRule[] = [
+  { path: '/*', headers: [...SECURITY_HEADERS, ['Content-Security-Policy', CSP_HEADER], ['Cache-Control', CACHE_SHORT]] },
+  { path: '/_astro/*', headers: [['Cache-Control', CACHE_HASHED]] },
+  { path: '/og/*', headers: [['Cache-Control', CACHE_CARDS]] },
+];
 
-/** The CSP header of a page: its <meta> policy, plus frame-ancestors. */
-export const cspHeader = (metaPolicy: string) => `${metaPolicy.trim().replace(/;\s*$/, '')}; ${FRAME_ANCESTORS}`;
+const folder = (rule: HeaderRule) => rule.path.slice(0, -1);
+const named = (headers: readonly Header[], name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
 
-/** The whole table for a build: its pages (with their policies) and its other short-cached files (feed, sitemaps). */
-export function headerRules(site: { pages: BuiltPage[]; shortCached: string[] }): HeaderRule[] {
-  const rules: HeaderRule[] = [
-    { path: '/*', headers: [...SECURITY_HEADERS] },
-    { path: HASHED_ASSETS, headers: [['Cache-Control', CACHE_HASHED]] },
-  ];
-  for (const page of site.pages) {
-    for (const p of page.urlPaths) rules.push({ path: p, headers: [['Cache-Control', CACHE_SHORT], ['Content-Security-Policy', cspHeader(page.csp)]] });
-  }
-  for (const p of site.shortCached) rules.push({ path: p, headers: [['Cache-Control', CACHE_SHORT]] });
-  checkRules(rules);
-  return rules;
-}
-
-/** Whether a rule's path matches a URL path. */
-export function ruleMatches(rulePath: string, urlPath: string): boolean {
-  return rulePath.endsWith('*') ? urlPath.startsWith(rulePath.slice(0, -1)) : urlPath === rulePath;
-}
-
-/** A table's rules by exact path, and its few prefix rules: a lookup per path, not a scan of every page's rule. */
-const indexes = new WeakMap<HeaderRule[], { length: number; exact: Map<string, number[]>; prefix: number[] }>();
-function indexOf(rules: HeaderRule[]) {
-  let index = indexes.get(rules);
-  if (!index || index.length !== rules.length) {
-    index = { length: rules.length, exact: new Map(), prefix: [] };
-    for (const [i, r] of rules.entries()) {
-      if (r.path.endsWith('*')) index.prefix.push(i);
-      else index.exact.set(r.path, [...(index.exact.get(r.path) ?? []), i]);
-    }
-    indexes.set(rules, index);
-  }
-  return index;
-}
-
-/** Every header a URL path gets: those of every matching rule, in table order. */
-export function headersFor(rules: HeaderRule[], urlPath: string): Header[] {
-  const { exact, prefix } = indexOf(rules);
-  const matching = [...prefix.filter((i) => ruleMatches(rules[i]!.path, urlPath)), ...(exact.get(urlPath) ?? [])].sort((a, b) => a - b);
-  return matching.flatMap((i) => rules[i]!.headers);
+/** The headers a URL path gets: those of "/*", each replaced by that of a folder holding the path. */
+function headersFor(rules: HeaderRule[], urlPath: string): Header[] {
+  const out = new Map<string, Header>();
+  for (const r of rules) if (urlPath.startsWith(folder(r))) for (const h of r.headers) out.set(h[0].toLowerCase(), h);
+  return [...out.values()];
 }
 
 /**
- * Refuses a table the three outputs could not all express the same way: a header set twice for
- * one path (_headers hosts would join the values, nginx would send both), a prefix rule that is
- * not a folder, and values that need quoting nginx or Caddy would read differently.
+ * The table as a server with locations writes it: the headers every response carries whatever its
+ * path, and what each folder, and every path outside them (prefix "/"), gets on top.
+ */
+function locations(rules: HeaderRule[]) {
+  const [every, ...folders] = rules;
+  const always = every!.headers.filter(([n]) => !folders.some((f) => named(f.headers, n)));
+  const own = (prefix: string) => ({ prefix, headers: headersFor(rules, prefix).filter((h) => !always.includes(h)) });
+  return { always, elsewhere: own('/'), folders: folders.map((f) => own(folder(f))) };
+}
+
+/**
+ * Refuses a table the three outputs could not all express the same way: anything but "/*" and then
+ * folders that do not hold one another (nginx picks the longest prefix, _headers hosts apply every
+ * rule), a header twice in a rule, and names or values nginx or Caddy would read differently.
  */
 function checkRules(rules: HeaderRule[]): void {
+  const [every, ...folders] = rules;
+  if (every?.path !== '/*') throw new Error('the header table starts with "/*"');
+  for (const f of folders) {
+    if (!/^(\/[^/*]+)+\/\*$/.test(f.path)) throw new Error(`header rule "${f.path}": besides "/*", a rule is a folder, "/name/*"`);
+    const inner = folders.find((o) => o !== f && o.path.startsWith(folder(f)));
+    if (inner) throw new Error(`header rule "${f.path}" holds "${inner.path}"`);
+  }
   for (const rule of rules) {
-    if (!rule.path.startsWith('/') || rule.path.slice(0, -1).includes('*') || (rule.path.endsWith('*') && !rule.path.endsWith('/*'))) {
-      throw new Error(`header rule "${rule.path}": a path is exact or ends in "/*"`);
-    }
-    for (const [name, value] of rule.headers) {
+    for (const [i, [name, value]] of rule.headers.entries()) {
       if (!/^[A-Za-z0-9-]+$/.test(name) || /["\\$\n\r{}]/.test(value)) throw new Error(`header rule "${rule.path}": ${name}: ${value} cannot be written safely`);
+      if (named(rule.headers.slice(0, i), name)) throw new Error(`header rule "${rule.path}": ${name} twice`);
     }
   }
-  for (const rule of rules) {
-    const probe = rule.path.endsWith('*') ? `${rule.path.slice(0, -1)}x` : rule.path;
-    const names = headersFor(rules, probe).map(([n]) => n.toLowerCase());
-    const twice = names.filter((n, i) => names.indexOf(n) !== i);
-    if (twice.length) throw new Error(`header rule "${rule.path}": ${twice.join(', ')} set by more than one rule`);
-  }
+}
+
+/** Every file the table is written to, by path in the build: _headers and those under _server/. */
+export function serverConfigs(root: string, rules = HEADER_RULES): Record<string, string> {
+  checkRules(rules);
+  const out: Record<string, string> = { _headers: toHeadersFile(rules), [`${SERVER_CONFIG_DIR}/Caddyfile`]: toCaddyfile(rules, root) };
+  for (const [name, text] of Object.entries(toNginx(rules, root))) out[`${SERVER_CONFIG_DIR}/nginx/${name}`] = text;
+  return out;
 }
 
 // ---------------------------------------------------------------- _headers
 
-export function toHeadersFile(rules: HeaderRule[]): string {
+/**
+ * A folder rule first drops ("! Name") a header "/*" gave, then sets its own: Cloudflare Pages
+ * applies the rules in order and would otherwise join the two values. Netlify's parser skips a
+ * line without a colon; for a header two rules set, its local server (netlify dev) keeps the
+ * later rule's value.
+ */
+function toHeadersFile(rules: HeaderRule[]): string {
   const head = [
     '# Response headers for hosts that read _headers (Netlify, Cloudflare Pages, …).',
     '# Written by the build from the header table in src/lib/headers.ts; the nginx and Caddy',
-    `# configs in ${SERVER_CONFIG_DIR}/ carry the same rules. Each page's Content-Security-Policy is the`,
-    "# policy of its <meta http-equiv>, with the hashes of its own scripts and styles, plus frame-ancestors.",
+    `# configs in ${SERVER_CONFIG_DIR}/ carry the same rules. A folder's header replaces the one of "/*"`,
+    "# (\"! Name\" drops it first). Each page's scripts and styles are allowed by the CSP <meta> in it.",
   ];
-  return `${head.join('\n')}\n${rules.map((r) => `${r.path}\n${r.headers.map(([n, v]) => `  ${n}: ${v}`).join('\n')}`).join('\n\n')}\n`;
+  const lines = (r: HeaderRule) => r.headers.flatMap(([n, v]) => [...(r !== rules[0] && named(rules[0]!.headers, n) ? [`  ! ${n}`] : []), `  ${n}: ${v}`]);
+  return `${head.join('\n')}\n${rules.map((r) => [r.path, ...lines(r)].join('\n')).join('\n\n')}\n`;
 }
 
 // ---------------------------------------------------------------- nginx
 
-export interface NginxOptions {
-  /** The absolute path of the built site on the server. */
-  root: string;
-  /** The path of the 404 page ("/404.html"). */
-  notFound: string;
-  /** File extensions in the build and their MIME types, for the standalone config's `types`. */
-  types: Record<string, string>;
-}
-
 /** The brotli module from Debian's libnginx-mod-http-brotli-static. */
 export const NGINX_BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+/** nginx's table of file types (Debian: nginx-common). */
+const NGINX_MIME_TYPES = '/etc/nginx/mime.types';
 /** The address the standalone config listens on; `npm run serve:nginx` sets the port. */
 export const NGINX_STANDALONE_LISTEN = '127.0.0.1:8080';
 
 const q = (s: string) => `"${s}"`;
 
 /**
- * nginx serves a URL ending in "/" through the index module, which hands the request on to
- * ".../index.html": the location that answers, and so the headers sent, is that file's.
- */
-export const nginxLocationPath = (urlPath: string) => (urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
-
-/**
  * The configs for nginx, as files under _server/nginx/:
- * - security-headers.conf: the headers of "/*", included in every location (an add_header in a
- *   location drops every add_header set above it, so each location carries all of its own);
+ * - security-headers.conf: the headers every response carries, included in every location (an
+ *   add_header in a location drops every add_header set above it, so each location carries all of its own);
  * - server.conf: a server { } block to include in the http { } of an existing nginx;
  * - nginx.conf: a standalone config with the same server, which loads the brotli module.
+ * A page served as "/a/" is answered by "/a/index.html" (the index module hands the request on),
+ * in location "/" like every page, so the number of locations does not depend on the pages.
  */
-export function toNginx(rules: HeaderRule[], options: NginxOptions): Record<string, string> {
-  const dir = `${options.root.replace(/\/+$/, '')}/${SERVER_CONFIG_DIR}/nginx`;
-  const snippetFile = `${dir}/security-headers.conf`;
-  const every = rules.find((r) => r.path === '/*');
-  if (!every) throw new Error('the header table has no "/*" rule');
-  const addHeaders = (headers: Header[], indent: string) => headers.map(([n, v]) => `${indent}add_header ${n} ${q(v)} always;`);
-
-  // One location per rule (exact rules that reach the same file share one), each with all its headers.
-  const locations = new Map<string, Header[]>();
-  const locationOf = (r: HeaderRule) => (r.path.endsWith('*') ? `^~ ${r.path.slice(0, -1)}` : `= ${nginxLocationPath(r.path)}`);
-  for (const rule of rules) {
-    if (rule === every) continue;
-    const key = locationOf(rule);
-    const headers = rule.path.endsWith('*') ? headersFor(rules, `${rule.path.slice(0, -1)}x`) : headersFor(rules, rule.path);
-    const own = headers.filter((h) => !every.headers.includes(h));
-    const before = locations.get(key);
-    if (before && JSON.stringify(before) !== JSON.stringify(own)) throw new Error(`nginx location ${key}: rules for it disagree`);
-    locations.set(key, own);
-  }
+function toNginx(rules: HeaderRule[], root: string): Record<string, string> {
+  const snippetFile = `${root.replace(/\/+$/, '')}/${SERVER_CONFIG_DIR}/nginx/security-headers.conf`;
+  const { always, elsewhere, folders } = locations(rules);
+  const addHeaders = (headers: readonly Header[], indent: string) => headers.map(([n, v]) => `${indent}add_header ${n} ${q(v)} always;`);
+  const location = (match: string, headers: Header[]) => [`    location ${match} {`, `        include ${q(snippetFile)};`, ...addHeaders(headers, '        '), '    }'];
 
   const server = (listen: string[]) => [
     'server {',
     ...listen.map((l) => `    listen ${l};`),
     '    server_name _;',
-    `    root ${q(options.root)};`,
+    `    root ${q(root)};`,
     '    index index.html;',
     '    charset utf-8;',
     '    charset_types text/css text/plain text/xml text/javascript application/javascript application/json application/xml application/rss+xml image/svg+xml;',
@@ -189,22 +170,16 @@ export function toNginx(rules: HeaderRule[], options: NginxOptions): Record<stri
     '    brotli_static on;',
     '    gzip_vary on;',
     '    gzip_proxied any;',
-    `    error_page 403 404 =404 ${options.notFound};`,
+    `    error_page 403 404 =404 ${NOT_FOUND};`,
     '    log_not_found off;',
     '',
-    '    location / {',
-    `        include ${q(snippetFile)};`,
-    '    }',
+    ...location('/', elsewhere.headers),
     ...PRIVATE_PATHS.flatMap((p) => [`    location ${p.endsWith('*') ? `^~ ${p.slice(0, -1)}` : `= ${p}`} {`, '        return 404;', '    }']),
-    ...[...locations].flatMap(([key, headers]) => [`    location ${key} {`, `        include ${q(snippetFile)};`, ...addHeaders(headers, '        '), '    }']),
+    ...folders.flatMap((f) => location(`^~ ${f.prefix}`, f.headers)),
     '}',
   ];
 
-  const head = (what: string) => [
-    `# ${what}`,
-    '# Written by the build from the header table in src/lib/headers.ts (the same rules as _headers).',
-    '# Rebuild rather than edit: each page\'s Content-Security-Policy holds the hashes of that build.',
-  ];
+  const head = (what: string) => [`# ${what}`, '# Written by the build from the header table in src/lib/headers.ts (the same rules as _headers).'];
   const standalone = [
     ...head('Standalone nginx config for this build: `npm run serve:nginx` runs it (Debian: apt-get install nginx libnginx-mod-http-brotli-static).'),
     '# By hand: nginx -p <writable folder for pid, logs and temp files> -e stderr -c <this file> -g "daemon off;"',
@@ -217,9 +192,7 @@ export function toNginx(rules: HeaderRule[], options: NginxOptions): Record<stri
     '    worker_connections 1024;',
     '}',
     'http {',
-    '    types {',
-    ...Object.entries(options.types).sort(([a], [b]) => a.localeCompare(b)).map(([ext, type]) => `        ${type} ${ext};`),
-    '    }',
+    `    include ${NGINX_MIME_TYPES};`,
     '    default_type application/octet-stream;',
     '    access_log off;',
     '    sendfile on;',
@@ -240,10 +213,7 @@ export function toNginx(rules: HeaderRule[], options: NginxOptions): Record<stri
     '# Behind a TLS terminator or CDN; for TLS here, add listen 443 ssl and the certificates.',
     ...server(['80', '[::]:80']),
   ];
-  const snippet = [
-    ...head('The headers every response carries; each location of server.conf includes this file.'),
-    ...addHeaders(every.headers, ''),
-  ];
+  const snippet = [...head('The headers every response carries; each location of server.conf includes this file.'), ...addHeaders(always, '')];
   return {
     'security-headers.conf': `${snippet.join('\n')}\n`,
     'server.conf': `${block.join('\n')}\n`,
@@ -253,21 +223,16 @@ export function toNginx(rules: HeaderRule[], options: NginxOptions): Record<stri
 
 // ---------------------------------------------------------------- Caddy
 
-export interface CaddyOptions {
-  root: string;
-  notFound: string;
-}
-
 /**
  * A Caddyfile with the same rules. SITE_ADDRESS sets the site's address when Caddy starts
  * (default ":8080"; a host name turns on Caddy's automatic HTTPS); CADDY_ADMIN its admin endpoint.
+ * A header a folder replaces is set outside the folders by a matcher of its own, not left to the
+ * order Caddy runs its header handlers in.
  */
-export function toCaddyfile(rules: HeaderRule[], options: CaddyOptions): string {
-  const header = (rule: HeaderRule, indent: string) => {
-    const matcher = rule.path === '/*' ? '' : ` ${rule.path}`;
-    return [`${indent}header${matcher} {`, ...rule.headers.map(([n, v]) => `${indent}\t${n} ${q(v)}`), `${indent}}`];
-  };
-  const notFoundRules = rules.filter((r) => r.path === '/*' || r.path === options.notFound);
+function toCaddyfile(rules: HeaderRule[], root: string): string {
+  const { always, elsewhere, folders } = locations(rules);
+  const header = (matcher: string, headers: Header[], indent = '\t') =>
+    headers.length ? [`${indent}header${matcher} {`, ...headers.map(([n, v]) => `${indent}\t${n} ${q(v)}`), `${indent}}`] : [];
   const lines = [
     '# Caddyfile for this build: caddy run --config dist/_server/Caddyfile (Debian: apt-get install caddy).',
     '# Written by the build from the header table in src/lib/headers.ts (the same rules as _headers).',
@@ -277,8 +242,10 @@ export function toCaddyfile(rules: HeaderRule[], options: CaddyOptions): string 
     '}',
     '',
     '{$SITE_ADDRESS::8080} {',
-    `\troot * ${q(options.root)}`,
-    ...rules.flatMap((r) => header(r, '\t')),
+    `\troot * ${q(root)}`,
+    ...header('', always),
+    ...(elsewhere.headers.length ? [`\t@elsewhere not path ${folders.map((f) => `${f.prefix}*`).join(' ')}`, ...header(' @elsewhere', elsewhere.headers)] : []),
+    ...folders.flatMap((f) => header(` ${f.prefix}*`, f.headers)),
     ...PRIVATE_PATHS.map((p) => `\terror ${p} 404`),
     '\t# file_server redirects "/story" to "/story/" (relative Location), and serves the .br and .gz',
     '\t# the build wrote beside each text file: Caddy never compresses on the fly.',
@@ -292,9 +259,9 @@ export function toCaddyfile(rules: HeaderRule[], options: CaddyOptions): string 
     '\t\tprecompressed br gzip',
     '\t}',
     '\thandle_errors {',
-    `\t\trewrite * ${options.notFound}`,
+    `\t\trewrite * ${NOT_FOUND}`,
     // The headers of the page that answers, not of the path asked for (no immutable cache on a 404).
-    ...notFoundRules.flatMap((r) => header({ ...r, path: '/*' }, '\t\t')),
+    ...header('', headersFor(rules, NOT_FOUND), '\t\t'),
     '\t\tfile_server {',
     '\t\t\tprecompressed br gzip',
     '\t\t}',

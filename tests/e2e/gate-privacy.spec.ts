@@ -90,18 +90,26 @@ test.describe('content security policy', () => {
       const all = [...violations, ...reports];
       expect(all, `CSP violations or page errors on ${path}:\n${all.join('\n')}`).toEqual([]);
 
-      // The control: an inline script injected now must be refused, and reported by each policy
-      // in force: the <meta>, and the header where the server sends one (nginx does).
-      const policies = 1 + (response?.headers()['content-security-policy'] ? 1 : 0);
+      // The controls. An inline script injected now must be refused, and reported by the <meta>
+      // (the page's hashes are there; the CSP header, where the server sends one, governs no
+      // scripts). A <base> to another origin must be refused and reported by each policy in
+      // force: the <meta>, and the header where the server sends one (nginx does).
+      const header = response?.headers()['content-security-policy'];
+      if (header) expect(header, 'the site-wide CSP header').toMatch(/frame-ancestors 'none'/);
       const ran = await page.evaluate(async () => {
         const w = window as unknown as { __csp: string[]; __ran?: boolean };
         const s = document.createElement('script');
         s.textContent = 'window.__ran = true';
         document.head.append(s);
         await new Promise((r) => setTimeout(r, 50));
-        return { ran: w.__ran === true, reported: w.__csp.length };
+        const script = w.__csp.length;
+        const base = document.createElement('base');
+        base.href = 'https://example.invalid/';
+        document.head.append(base);
+        await new Promise((r) => setTimeout(r, 50));
+        return { ran: w.__ran === true, script, base: w.__csp.length - script, baseKept: document.baseURI.startsWith(location.origin) };
       });
-      expect(ran, 'the CSP refuses an injected inline script').toEqual({ ran: false, reported: policies });
+      expect(ran, 'the CSP refuses an injected inline script and an injected <base>').toEqual({ ran: false, script: 1, base: header ? 2 : 1, baseKept: true });
     });
   }
 });

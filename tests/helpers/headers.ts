@@ -19,17 +19,21 @@ export function parsePolicy(csp: string): Policy {
 export interface HeadersRule {
   path: string;
   headers: Array<[string, string]>;
+  /** Headers of earlier rules it drops ("! Name"), lowercased. */
+  unset: string[];
 }
 
-/** Netlify/Cloudflare _headers: a path line, then indented "Name: value" lines. */
+/** Netlify/Cloudflare _headers: a path line, then indented "Name: value" or "! Name" lines. */
 export function parseHeadersFile(text: string): HeadersRule[] {
   const rules: HeadersRule[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
-    else {
-      const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
-      if (m && rules.length) rules.at(-1)!.headers.push([m[1]!.trim(), m[2]!.trim()]);
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [], unset: [] });
+    else if (rules.length) {
+      const m = /^\s+([^:!]+):\s*(.*)$/.exec(line);
+      if (m) rules.at(-1)!.headers.push([m[1]!.trim(), m[2]!.trim()]);
+      const drop = /^\s+!\s*(\S+)\s*$/.exec(line);
+      if (drop) rules.at(-1)!.unset.push(drop[1]!.toLowerCase());
     }
   }
   return rules;
@@ -41,9 +45,18 @@ export function matches(pattern: string, urlPath: string): boolean {
   return re.test(urlPath);
 }
 
-/** The headers _headers gives a URL path, from every rule that matches, names lowercased. */
+/**
+ * The headers _headers gives a URL path, names lowercased, as Cloudflare Pages applies it: every
+ * rule that matches, in order, each dropping the headers it unsets, then adding its own (a header
+ * two rules set, and none dropped, comes twice: the host would join the values).
+ */
 export function headersFor(rules: HeadersRule[], urlPath: string): Array<[string, string]> {
-  return rules.filter((r) => matches(r.path, urlPath)).flatMap((r) => r.headers.map(([n, v]) => [n.toLowerCase(), v] as [string, string]));
+  let out: Array<[string, string]> = [];
+  for (const r of rules.filter((x) => matches(x.path, urlPath))) {
+    out = out.filter(([n]) => !r.unset.includes(n));
+    out.push(...r.headers.map(([n, v]) => [n.toLowerCase(), v] as [string, string]));
+  }
+  return out;
 }
 
 /** The policy of a page's CSP <meta>, entities decoded. */

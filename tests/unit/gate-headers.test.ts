@@ -2,8 +2,9 @@
  * Quality gate: security headers. Every page carries a Content-Security-Policy
  * <meta> with no 'unsafe-inline' or 'unsafe-eval' for scripts and no other
  * origin anywhere; every inline script and style is covered by a hash; and
- * dist/_headers gives each page the same policy plus the headers only a server
- * can send, and hashed assets a long, immutable cache.
+ * dist/_headers gives each page a CSP header with what only a header can carry
+ * (frame-ancestors) and none of what the page's hashes allow, the other security
+ * headers and a short cache, and hashed assets a long, immutable cache.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -98,21 +99,25 @@ describe('dist/_headers', () => {
     return parseHeadersFile(readFileSync(file, 'utf8'));
   };
 
-  it('gives every page its CSP (the <meta> policy plus frame-ancestors) and the static security headers', () => {
+  it("gives every page one CSP header: frame-ancestors 'none' and its <meta>'s base-uri, object-src and form-action, and nothing its hashes allow", () => {
     const rules = load();
     const problems: string[] = [];
     for (const { urlPath, html } of pages()) {
       const h = headersFor(rules, urlPath);
       const get = (n: string) => h.filter(([k]) => k === n).map(([, v]) => v);
       const csp = get('content-security-policy');
-      const meta = metaPolicy(html);
+      const meta = parsePolicy(metaPolicy(html) ?? '');
+      if (![...meta.values()].flat().some((s) => s.startsWith("'sha256-"))) problems.push(`${urlPath}: the CSP <meta> holds no hash of the page's scripts or styles`);
       if (csp.length !== 1) problems.push(`${urlPath}: ${csp.length} Content-Security-Policy headers (want 1)`);
       else {
         const header = parsePolicy(csp[0]!);
-        for (const [name, sources] of parsePolicy(meta ?? '')) {
-          if (header.get(name)?.join(' ') !== sources.join(' ')) problems.push(`${urlPath}: the header's ${name} differs from the page's <meta>`);
-        }
         if (header.get('frame-ancestors')?.join(' ') !== "'none'") problems.push(`${urlPath}: the CSP header lacks frame-ancestors 'none'`);
+        for (const name of ['base-uri', 'object-src', 'form-action']) {
+          if (!header.has(name) || header.get(name)?.join(' ') !== meta.get(name)?.join(' ')) problems.push(`${urlPath}: the header's ${name} is not the <meta>'s`);
+        }
+        // Both policies are enforced: a script-src, style-src or default-src here, without the page's hashes, would block its own scripts.
+        const extra = [...header.keys()].filter((n) => !['frame-ancestors', 'base-uri', 'object-src', 'form-action'].includes(n));
+        if (extra.length) problems.push(`${urlPath}: the CSP header also carries ${extra.join(', ')}`);
       }
       if (get('x-content-type-options').join() !== 'nosniff') problems.push(`${urlPath}: X-Content-Type-Options is not nosniff`);
       const referrer = get('referrer-policy');
@@ -120,7 +125,8 @@ describe('dist/_headers', () => {
         problems.push(`${urlPath}: Referrer-Policy is "${referrer.join(', ')}"`);
       }
       if (get('permissions-policy').length !== 1 || !get('permissions-policy')[0]!.includes('=()')) problems.push(`${urlPath}: no Permissions-Policy that turns features off`);
-      if (get('cache-control').some((v) => /immutable/.test(v))) problems.push(`${urlPath}: a page must not be cached as immutable`);
+      const cache = get('cache-control');
+      if (cache.length !== 1 || /immutable/.test(cache[0]!) || !(Number(/max-age=(\d+)/.exec(cache[0]!)?.[1]) <= 600)) problems.push(`${urlPath}: Cache-Control "${cache.join(', ')}" is not one short cache`);
     }
     console.log(`_headers: ${builtPages().length} pages checked, ${problems.length} problems`);
     expect(problems, problems.join('\n')).toEqual([]);
@@ -139,13 +145,15 @@ describe('dist/_headers', () => {
 });
 
 describe('header parsing', () => {
-  it('reads _headers rules and matches splats', () => {
-    const rules = parseHeadersFile('# c\n/*\n  A: 1\n\n/_astro/*\n  Cache-Control: x\n/a/\n  B: 2: 3\n');
+  it('reads _headers rules, applies them in order, and matches splats', () => {
+    const rules = parseHeadersFile('# c\n/*\n  A: 1\n  Cache-Control: s\n\n/_astro/*\n  ! Cache-Control\n  Cache-Control: x\n/a/\n  B: 2: 3\n  A: 4\n');
     expect(rules).toEqual([
-      { path: '/*', headers: [['A', '1']] },
-      { path: '/_astro/*', headers: [['Cache-Control', 'x']] },
-      { path: '/a/', headers: [['B', '2: 3']] },
+      { path: '/*', headers: [['A', '1'], ['Cache-Control', 's']], unset: [] },
+      { path: '/_astro/*', headers: [['Cache-Control', 'x']], unset: ['cache-control'] },
+      { path: '/a/', headers: [['B', '2: 3'], ['A', '4']], unset: [] },
     ]);
+    expect(headersFor(rules, '/_astro/y.css')).toEqual([['a', '1'], ['cache-control', 'x']]);
+    expect(headersFor(rules, '/a/'), 'a header set twice and not dropped comes twice').toEqual([['a', '1'], ['cache-control', 's'], ['b', '2: 3'], ['a', '4']]);
     expect(matches('/*', '/a/')).toBe(true);
     expect(matches('/_astro/*', '/a/')).toBe(false);
     expect(matches('/a/', '/a/')).toBe(true);

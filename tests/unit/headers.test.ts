@@ -1,52 +1,83 @@
 /** The header table (src/lib/headers.ts) and the nginx start-up it feeds (scripts/nginx.ts). */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { configForPort, nginxMissing } from '../../scripts/nginx.ts';
 import { precompressFolder } from '../../src/integrations/precompress.ts';
-import { cspHeader, headerRules, toHeadersFile, toNginx } from '../../src/lib/headers.ts';
-import { headersFor, parseHeadersFile } from '../helpers/headers.ts';
+import { writeServerConfigs } from '../../src/integrations/server-config.ts';
+import { cspDirectives } from '../../src/lib/csp.ts';
+import { HEADER_RULES, serverConfigs, type HeaderRule } from '../../src/lib/headers.ts';
+import { headersFor, parseHeadersFile, parsePolicy } from '../helpers/headers.ts';
 import { builtFile, isBuilt } from '../helpers/servers.ts';
 import { listFiles, requireDist } from '../helpers/site.ts';
 
-const page = { urlPaths: ['/a/', '/a/index.html'], csp: "default-src 'self'; script-src 'self' 'sha256-abc='" };
+const configs = (rules?: HeaderRule[]) => serverConfigs('/srv/site', rules);
 
 describe('the header table', () => {
-  it('gives each page its CSP with frame-ancestors, the security headers and a short cache; /_astro/ a year', () => {
-    const rules = parseHeadersFile(toHeadersFile(headerRules({ pages: [page], shortCached: ['/rss.xml'] })));
-    const a = Object.fromEntries(headersFor(rules, '/a/'));
-    expect(a['content-security-policy']).toBe("default-src 'self'; script-src 'self' 'sha256-abc='; frame-ancestors 'none'");
-    expect(a['x-content-type-options']).toBe('nosniff');
-    expect(a['cache-control']).toBe('public, max-age=300');
-    expect(Object.fromEntries(headersFor(rules, '/_astro/x.css'))['cache-control']).toMatch(/max-age=31536000, immutable/);
-    expect(Object.fromEntries(headersFor(rules, '/rss.xml'))['cache-control']).toBe('public, max-age=300');
-  });
-
-  it('writes a policy that ends in ";" once', () => {
-    expect(cspHeader("default-src 'self';")).toBe("default-src 'self'; frame-ancestors 'none'");
-  });
-
-  it('refuses a header set twice for one path, which _headers hosts would join and nginx send twice', () => {
-    expect(() => headerRules({ pages: [], shortCached: ['/_astro/feed.xml'] })).toThrow(/cache-control set by more than one rule/i);
-  });
-
-  it('refuses values nginx or Caddy would read differently', () => {
-    for (const csp of ['x "y"', 'a $uri', 'a {path}']) {
-      expect(() => headerRules({ pages: [{ urlPaths: ['/'], csp }], shortCached: [] }), csp).toThrow(/cannot be written safely/);
+  it('gives every response the security headers and the site-wide CSP; pages and the feed five minutes, /_astro/ a year, /og/ a day', () => {
+    const rules = parseHeadersFile(configs()._headers!);
+    for (const p of ['/', '/a/', '/a/index.html', '/404.html', '/rss.xml', '/favicon.svg', '/_astro/x.css', '/og/a.png']) {
+      const h = headersFor(rules, p);
+      const get = (n: string) => h.filter(([k]) => k === n).map(([, v]) => v);
+      expect(get('x-content-type-options'), p).toEqual(['nosniff']);
+      expect(get('content-security-policy'), p).toEqual(["frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"]);
+      const cache = p.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : p.startsWith('/og/') ? 'public, max-age=86400' : 'public, max-age=300';
+      expect(get('cache-control'), `${p}: one Cache-Control, not joined with that of "/*"`).toEqual([cache]);
     }
   });
 
-  it('gives every nginx location the headers of "/*" through the snippet, always (also on 404s)', () => {
-    const rules = headerRules({ pages: [page], shortCached: [] });
-    const { 'server.conf': server, 'security-headers.conf': snippet } = toNginx(rules, { root: '/srv/site', notFound: '/404.html', types: {} });
+  it("takes the CSP header's constant directives from the page policy, and no directive that would block what a page's hashes allow", () => {
+    const header = parsePolicy(configs()._headers!.match(/Content-Security-Policy: (.*)/)![1]!);
+    const page = parsePolicy(cspDirectives.join('; '));
+    expect([...header.keys()].sort()).toEqual(['base-uri', 'form-action', 'frame-ancestors', 'object-src']);
+    for (const d of ['base-uri', 'form-action', 'object-src']) expect(header.get(d), d).toEqual(page.get(d));
+  });
+
+  it('refuses a table the three outputs would read differently', () => {
+    const every = HEADER_RULES[0]!;
+    const refused: Array<[HeaderRule[], RegExp]> = [
+      [[{ path: '/a/', headers: [['X-A', '1']] }], /starts with "\/\*"/],
+      [[every, { path: '/a/', headers: [['X-A', '1']] }], /is a folder/],
+      [[every, { path: '/*.html', headers: [['X-A', '1']] }], /is a folder/],
+      [[every, { path: '/a/*', headers: [['X-A', '1']] }, { path: '/a/b/*', headers: [['X-A', '2']] }], /holds "\/a\/b\/\*"/],
+      [[every, { path: '/a/*', headers: [['X-A', '1'], ['x-a', '2']] }], /twice/],
+      ...['x "y"', 'a $uri', 'a {path}', 'a\\b'].map((v): [HeaderRule[], RegExp] => [[every, { path: '/a/*', headers: [['X-A', v]] }], /cannot be written safely/]),
+    ];
+    for (const [rules, error] of refused) expect(() => configs(rules), JSON.stringify(rules.slice(1))).toThrow(error);
+  });
+
+  it('gives every nginx location the headers every response carries through the snippet, always (also on 404s), and each its Cache-Control', () => {
+    const { '_server/nginx/server.conf': server, '_server/nginx/security-headers.conf': snippet } = configs();
     const locations = server!.split('location ').slice(1);
     const withHeaders = locations.filter((l) => !l.includes('return 404'));
-    expect(withHeaders.length).toBe(3); // "/", "/_astro/", "/a/index.html"
-    for (const l of withHeaders) expect(l).toContain('include "/srv/site/_server/nginx/security-headers.conf";');
+    expect(withHeaders.map((l) => l.slice(0, l.indexOf(' {')))).toEqual(['/', '^~ /_astro/', '^~ /og/']);
+    for (const l of withHeaders) {
+      expect(l).toContain('include "/srv/site/_server/nginx/security-headers.conf";');
+      expect(l.match(/add_header Cache-Control "[^"]+" always;/g)).toHaveLength(1);
+    }
     expect(snippet).toContain('add_header X-Content-Type-Options "nosniff" always;');
-    expect(server).toMatch(/location = \/a\/index.html \{[^}]*Content-Security-Policy[^}]*\}/);
+    expect(snippet).toContain(`add_header Content-Security-Policy "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" always;`);
+    expect(snippet, 'Cache-Control is set per location, so no location sends two').not.toContain('Cache-Control');
+  });
+
+  it('writes the same configs for a site of 1 page and one of 1,000: the same nginx locations, byte for byte', () => {
+    const sites = [1, 1000].map((pages) => {
+      const dir = mkdtempSync(path.join(tmpdir(), `headers-${pages}-`));
+      for (const f of ['index.html', '404.html', ...Array.from({ length: pages }, (_, i) => `story-${i}/index.html`)]) {
+        mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        writeFileSync(path.join(dir, f), `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'sha256-${f}='"><p>${f}`);
+      }
+      const written = writeServerConfigs(dir, '/srv/site');
+      const files = Object.fromEntries(written.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+      rmSync(dir, { recursive: true, force: true });
+      return files;
+    });
+    expect(sites[1]).toEqual(sites[0]);
+    const locations = (sites[0]!['_server/nginx/server.conf']!.match(/^\s*location\s/gm) ?? []).length;
+    console.log(`nginx server.conf: ${locations} location blocks at 1 page and at 1,000`);
+    expect(locations).toBe(5);
   });
 });
 

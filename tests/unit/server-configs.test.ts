@@ -1,10 +1,9 @@
 /**
  * The generated nginx and Caddy configs carry every rule dist/_headers carries, and
- * nothing else: for every path _headers names (and a path under each prefix rule),
+ * nothing else: for a path under each of its rules, and the pages and the feed,
  * the headers each server would send, read from the configs with a real parser
  * (nginx-conf for nginx; Caddy's own `caddy adapt` for the Caddyfile) and resolved
- * the way that server picks a location or route, equal the headers of every
- * _headers rule that matches the path.
+ * the way that server picks a location or route, equal those _headers gives it.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -80,8 +79,12 @@ function nginxHeaders(locations: Location[], server: NginxNode, urlPath: string)
   return loc.headers;
 }
 
+interface CaddyMatch {
+  path?: string[];
+  not?: CaddyMatch[];
+}
 interface CaddyRoute {
-  match?: Array<{ path?: string[] }>;
+  match?: CaddyMatch[];
   handle?: Array<{ handler: string; response?: { set?: Record<string, string[]>; deferred?: boolean }; routes?: CaddyRoute[] }>;
 }
 
@@ -89,11 +92,15 @@ interface CaddyRoute {
 const caddyPathMatches = (pattern: string, urlPath: string) =>
   new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i').test(urlPath);
 
+/** Whether a Caddy matcher set (path, or not of matcher sets) matches a path. */
+const caddyMatches = (m: CaddyMatch, urlPath: string): boolean =>
+  (!m.path || m.path.some((p) => caddyPathMatches(p, urlPath))) && (!m.not || !m.not.some((n) => caddyMatches(n, urlPath)));
+
 /** The headers Caddy's header handlers set for a path (all matching routes; Vary, which Caddy adds for precompressed files, aside). */
 function caddyHeaders(routes: CaddyRoute[], urlPath: string): HeaderSet {
   const out: HeaderSet = [];
   for (const route of routes) {
-    if (route.match && !route.match.some((m) => m.path?.some((p) => caddyPathMatches(p, urlPath)))) continue;
+    if (route.match && !route.match.some((m) => caddyMatches(m, urlPath))) continue;
     for (const h of route.handle ?? []) {
       if (h.handler === 'subroute' && h.routes) out.push(...caddyHeaders(h.routes, urlPath));
       if (h.handler !== 'headers') continue;
@@ -109,8 +116,8 @@ describe('server configs against dist/_headers, rule by rule', () => {
   beforeAll(() => {
     requireDist();
     rules = parseHeadersFile(readFileSync(path.join(DIST, '_headers'), 'utf8'));
-    // Every path _headers names; one under each prefix rule; one no rule names.
-    probes = [...new Set(rules.map((r) => (r.path.endsWith('*') ? `${r.path.slice(0, -1)}probe.css` : r.path)).concat('/favicon.svg'))];
+    // One path under each rule; the pages, the feed and a file elsewhere.
+    probes = [...new Set([...rules.map((r) => `${r.path.slice(0, -1)}probe.css`), '/', '/index.html', '/about/', '/404.html', '/rss.xml', '/favicon.svg'])];
   });
 
   for (const file of ['server.conf', 'nginx.conf']) {
@@ -128,7 +135,8 @@ describe('server configs against dist/_headers, rule by rule', () => {
         const got = sorted(nginxHeaders(locations, server, p));
         if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${p}:\n  _headers:\n    ${show(want)}\n  nginx:\n    ${show(got)}`);
       }
-      // And no location sends headers _headers does not give its path.
+      // And no location sends headers _headers does not give its path; their number does not grow with the pages.
+      expect(locations.length, 'locations: "/", each folder of _headers, and the two private paths').toBe(rules.length + 2);
       for (const l of locations.filter((x) => x.headers.length)) {
         const p = l.modifier === '=' ? l.path : `${l.path}probe.css`;
         if (JSON.stringify(sorted(l.headers)) !== JSON.stringify(sorted(headersFor(rules, p)))) problems.push(`location ${l.modifier} ${l.path}: headers _headers does not give ${p}`);
