@@ -14,7 +14,7 @@ import { systemChromium } from './system-chromium.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { requireDist, sitemapPaths } from '../src/lib/built-site.ts';
+import { requireDist, sitemapPaths } from '../tools/built-site.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtPages, fileFor } from '../src/lib/built-site.ts';
+import { builtPages, fileFor } from '../tools/built-site.ts';
 import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../tools/budgets.ts';
 import { isSharePath } from '../src/lib/share.ts';
 

@@ -16,7 +16,7 @@ import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freePort, startNginx } from './nginx.ts';
-import { requireDist, sitemapPaths } from '../src/lib/built-site.ts';
+import { requireDist, sitemapPaths } from '../tools/built-site.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = [10, 100];

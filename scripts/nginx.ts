@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { NGINX_BROTLI_MODULE, NGINX_STANDALONE_LISTEN, SERVER_CONFIG_DIR } from '../src/lib/headers.ts';
-import { DIST, requireDist } from '../src/lib/built-site.ts';
+import { DIST, requireDist } from '../tools/built-site.ts';
 
 export const APT_PACKAGES = 'nginx libnginx-mod-http-brotli-static';
 

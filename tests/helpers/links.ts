@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { check, LinkState } from 'linkinator';
-import { builtPages, fileFor, listFiles, serveBuilt } from '../../src/lib/built-site.ts';
+import { builtPages, fileFor, listFiles, serveBuilt } from '../../tools/built-site.ts';
 
 export interface LinkReport {
   /** Distinct URLs of the site that were checked (pages and assets; each page's #fragments are checked against it). */

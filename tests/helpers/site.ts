@@ -9,7 +9,7 @@ import { listStoryFiles } from '../../src/checks/check-story.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
 import { storyPath } from '../../src/lib/stories.ts';
 
-export { allPages, builtPages, DIST, fileFor, listFiles, requireDist, siteOrigin, sitemapPaths, sitemapUrls, urlPathOf } from '../../src/lib/built-site.ts';
+export { allPages, builtPages, DIST, fileFor, listFiles, requireDist, siteOrigin, sitemapPaths, sitemapUrls, urlPathOf } from '../../tools/built-site.ts';
 
 export interface StoryInfo {
   id: string;

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBuilt } from '../../src/lib/built-site.ts';
+import { serveBuilt } from '../../tools/built-site.ts';
 import { systemChromium } from '../../scripts/system-chromium.ts';
 import { PRINT_CAPS } from '../../src/checks/rules.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
