@@ -48,6 +48,8 @@ export const MUTATIONS: Mutation[] = [
   { name: 'the feed without the covered period', file: 'src/pages/rss.xml.ts', from: '...(period ? { customData: `<dc:coverage>${period.iso}</dc:coverage>` } : {}),', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
   { name: 'stories dated by publication, not the latest change', file: 'src/lib/stories.ts', from: 'const key = (s: T) => lastChanged(s.data);', to: 'const key = (s: T) => s.data.published;', unit: ['tests/unit/stories.test.ts'] },
   { name: 'share pages listed in the sitemap', file: 'src/integrations/index.ts', from: 'filter: (page) => !isSharePath(new URL(page).pathname), ', to: '', browser: ['tests/e2e/share-section.spec.ts'] },
+  { name: 'drafts published', file: 'src/lib/collection.ts', from: '__SHOW_DRAFTS__ || !data.draft', to: 'true', unit: ['tests/unit/drafts.test.ts'] },
+  { name: 'placeholder text let through', file: 'src/checks/check-story.ts', from: "if (story.frontmatter.draft === true) return [];", to: 'return [];', unit: ['tests/unit/new-story.test.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
 ];
 

@@ -5,3 +5,6 @@ declare namespace App {
     storyPanels?: import('./components/story-panels.ts').StoryPanelsData;
   }
 }
+
+/** True in the dev server, where drafts show (defined by src/integrations/index.ts). */
+declare const __SHOW_DRAFTS__: boolean;

@@ -65,8 +65,10 @@ Replace with the newsroom’s own reading, which needs no citation and is shown 
 /** The whole file of a new story: its frontmatter, then `STORY_BODY`. `date` is "YYYY-MM-DD". */
 export function storyFile({ title, date }: { title: string; date: string }): string {
   return `---
-# A new story: replace every "Replace with …". Dates are "YYYY-MM-DD", in quotes.
+# A new story: replace every "Replace with …", then remove "draft: true" to publish it.
+# Dates are "YYYY-MM-DD", in quotes.
 # Each field is explained in README.md, "Adding a story", and in src/schemas/story.ts.
+draft: true
 title: ${yamlText(title)}
 dek: Replace with one sentence under the headline (pages and link previews show it).
 published: "${date}"

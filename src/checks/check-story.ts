@@ -9,7 +9,7 @@
  * (src/integrations/markdown-plugins.ts), among them `remarkStoryChecks`, which
  * runs the rules and reports through the file's messages (`file.message`).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
@@ -143,11 +143,24 @@ export function headProblems(absPath: string, story: StoryFile): Problem[] {
   return found;
 }
 
+/** The new-story template's placeholder text (tools/story-scaffold.ts writes it into every field). */
+export const PLACEHOLDER = /replace[ -]with/i;
+
+/** Each line of a story that is not a draft and still carries the template's placeholder text (YAML comments aside). */
+export function placeholderProblems(story: Pick<StoryFile, 'file' | 'frontmatter'>, source: string): Problem[] {
+  if (story.frontmatter.draft === true) return [];
+  return source.split(/\r?\n/).flatMap((text, i) =>
+    PLACEHOLDER.test(text) && !/^\s*#/.test(text)
+      ? [{ file: story.file, line: i + 1, field: 'placeholder', value: text.trim().slice(0, 80), message: 'is the new-story template’s text, not the story’s', fix: 'write the story’s own words there, or keep draft: true until it is ready' }]
+      : [],
+  );
+}
+
 /** Every problem in one story file, in the order of the file (problems without a line first). */
 export async function checkStory(absPath: string): Promise<Problem[]> {
   const { story, problems } = readStory(absPath);
   if (!story) return problems;
-  const found = headProblems(absPath, story);
+  const found = [...headProblems(absPath, story), ...placeholderProblems(story, readFileSync(absPath, 'utf8'))];
   // A rule that names a frontmatter field ("sources[2].id") gets the line of that field.
   for (const p of await bodyProblems(story)) found.push(p.line ? p : { ...p, line: story.lineOf(fieldPath(p.field)) });
   return found.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);

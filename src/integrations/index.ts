@@ -2,7 +2,8 @@
  * The site's one Astro integration: everything the build adds to Astro, in the order it runs.
  *
  * 1. astro:config:setup: the typeface subset (before Vite reads its CSS), the story markdown
- *    pipeline (markdown-plugins.ts), MDX, and the sitemap (share pages left out, lastmod added).
+ *    pipeline (markdown-plugins.ts), whether drafts show (dev only), MDX, and the sitemap (share
+ *    pages left out, lastmod added).
  * 2. astro:config:done, builds only: every story checked (story-checks.ts) before Astro loads
  *    the collection; any problem stops the build with the whole list. The dev server checks
  *    each story page as it renders instead (src/checks/dev-check.ts).
@@ -37,6 +38,9 @@ export function explainer(): AstroIntegration {
         if (building) logger.info(`${FAMILY} ${WEIGHTS.map((w) => `${w}: ${bytes[w]} bytes`).join(', ')} (${chars.length} characters)`);
         updateConfig({
           markdown: { processor: storyProcessor() },
+          // Drafts show in the dev server only (src/lib/collection.ts): by the command, not import.meta.env,
+          // which takes values from the environment (a test runner's DEV=1 reaches the builds it starts).
+          vite: { define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev') } },
           // Added after this one, so their hooks run after its own: serverFiles last.
           integrations: [mdx(), sitemap({ filter: (page) => !isSharePath(new URL(page).pathname), serialize: withLastmod() }), serverFiles()],
         });

@@ -19,7 +19,8 @@ export function lastModifiedByPath(files: readonly string[] = listStoryFiles()):
   const stories: StoryLike[] = [];
   for (const file of files) {
     const fm = parseStory(readFileSync(file, 'utf8'), file).story?.frontmatter;
-    if (!fm || typeof fm.published !== 'string') continue;
+    // A draft has no page in a build.
+    if (!fm || typeof fm.published !== 'string' || fm.draft === true) continue;
     const data = fm as StoryLike['data'] & { changes?: ChangeLike[] };
     const id = path.basename(file, '.mdx');
     out.set(storyPath(id), lastChanged(data));

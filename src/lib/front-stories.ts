@@ -1,8 +1,9 @@
 /** The stories as the front page lists them, read from the collection once per build. */
-import { getCollection, getEntry, render } from 'astro:content';
+import { getEntry, render } from 'astro:content';
 import type { ShortVersionPart, StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';
 import { lastChanged, sortStories, storyPath } from './stories.ts';
+import { visibleStories } from './collection.ts';
 
 export interface FrontStory {
   id: string;
@@ -18,7 +19,7 @@ let cached: Promise<FrontStory[]> | undefined;
 
 /** Every story, newest first. */
 export function frontStories(): Promise<FrontStory[]> {
-  cached ??= getCollection('stories').then((all) =>
+  cached ??= visibleStories().then((all) =>
     sortStories(all).map((s) => {
       const period = coveredPeriod(s.data.timeline.map((e) => e.date))?.text;
       return { id: s.id, path: storyPath(s.id), title: s.data.title, dek: s.data.dek, ...(period ? { period } : {}), changed: lastChanged(s.data) };

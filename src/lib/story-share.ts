@@ -3,12 +3,13 @@
  * by the routes that build them (src/pages/[slug]/s/, src/pages/og/[slug]/), and the cache keys
  * those routes give Astro's incremental build.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { render, type CollectionEntry } from 'astro:content';
 import type { StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';
 export { cacheKey } from './cache-key.ts';
 import { shareSections, type StoryShare } from './share.ts';
 import { contentsOf } from './stories.ts';
+import { visibleStories } from './collection.ts';
 
 /** One story's share data: its headline, period and shareable sections with their leads. */
 export async function storyShare(entry: CollectionEntry<'stories'>): Promise<StoryShare> {
@@ -28,5 +29,5 @@ export async function storyShare(entry: CollectionEntry<'stories'>): Promise<Sto
 
 /** Every story's share data. */
 export async function allShares(): Promise<StoryShare[]> {
-  return Promise.all((await getCollection('stories')).map(storyShare));
+  return Promise.all((await visibleStories()).map(storyShare));
 }

@@ -7,18 +7,18 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { coveredPeriod } from '../lib/dates.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { lastChanged, sortStories, storyPath } from '../lib/stories.ts';
 import { FEED_ICON_PATH, FEED_ICON_SIZE } from './feed-icon.png.ts';
+import { visibleStories } from '../lib/collection.ts';
 
 const DESCRIPTION = 'News explained, every fact cited to its source.';
 const changed = (s: { data: Parameters<typeof lastChanged>[0] }) => new Date(`${lastChanged(s.data)}T00:00:00Z`);
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const GET: APIRoute = async ({ site }) => {
-  const stories = sortStories(await getCollection('stories'));
+  const stories = sortStories(await visibleStories());
   const newest = stories[0] ? changed(stories[0]) : undefined;
   const image = [
     '<image>',

@@ -197,6 +197,8 @@ export const storyFields = fields('a story', {
   terms: z.array(termSchema, { error: 'is not a list | list the terms as "- id: …" entries' }).default([]),
   /** Updates and corrections, oldest first; the latest is named beside the updated date. */
   changes: z.array(changeSchema, { error: 'is not a list | list the changes as "- id: …" entries' }).default([]),
+  /** true while the story is being written: the dev server shows it with a "Draft" banner, a build leaves it out, and it may keep the new-story template's placeholders. */
+  draft: z.boolean({ error: 'is not true or false | write draft: true while the story is being written, or remove the line' }).optional(),
   /** Why the short version has no "The other side" part: "none — no party contests this". */
   otherSide: z.string({ error: 'is not text | write why there is no other side, as "none — …"' }).regex(/^none\b/, { error: 'does not start with "none" | write otherSide: none — and why no party’s view is given' }).optional(),
 });

@@ -37,9 +37,10 @@ async function get(url: string, tries = 180): Promise<Response> {
 }
 
 describe('npm run dev', () => {
-  it('serves share pages and cards, and shows a frontmatter typo made while it runs in the browser, in check:content’s words', async () => {
+  it('serves drafts with their banner, share pages and cards, and shows a frontmatter typo made while it runs in the browser, in check:content’s words', async () => {
     mkdirSync(stories, { recursive: true });
     copyFileSync(path.join(VALID_DIR, 'port-strike.mdx'), story);
+    writeFileSync(path.join(stories, 'harbour-talks.mdx'), readFileSync(story, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
     const port = await freePort();
     // As an editor's shell has it: none of Vitest's own variables (NODE_ENV=test, VITEST…).
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|TZ$)/.test(k)));
@@ -56,6 +57,10 @@ describe('npm run dev', () => {
     }
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('Port strike ends after talks');
+    // A draft renders here, marked as one (a build leaves it out: drafts.test.ts).
+    const draft = await get(`http://127.0.0.1:${port}/harbour-talks/`);
+    expect(draft.status).toBe(200);
+    expect(await draft.text()).toMatch(/class="draft-banner"[^>]*><strong[^>]*>Draft<\/strong>/);
     // Copy link gives a section's share address: it answers in dev too, with its card.
     const share = await get(`http://127.0.0.1:${port}/port-strike/s/what-happened/`);
     expect(share.status).toBe(200);

@@ -85,12 +85,27 @@ describe('npm run new', () => {
     expect(r.out).toContain(`npm run check:content -- ${shown}`);
   });
 
-  it('a new story passes the real check:content as created', () => {
+  it('a new story is a draft, and passes the real check:content as created', () => {
     const dir = freshDir();
     expect(newStory(dir, 'Strike: day “two” at the port’s terminals').status).toBe(0);
+    expect(readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8')).toMatch(/^draft: true$/m);
     const r = checkContent(dir);
     expect(r.out).toMatch(/^Checked 1 story in [\d.]+s: no problems\.\n$/);
     expect(r.status).toBe(0);
+  });
+
+  it('a story that is no longer a draft is refused while it keeps a placeholder, each one named by its line', () => {
+    const dir = freshDir();
+    expect(newStory(dir, 'Port strike ends').status).toBe(0);
+    const file = path.join(dir, 'port-strike-ends.mdx');
+    const text = readFileSync(file, 'utf8').replace(/^draft: true\n/m, '');
+    writeFileSync(file, text);
+    const placeholders = text.split('\n').flatMap((line, i) => (/replace[ -]with/i.test(line) && !/^\s*#/.test(line) ? [i + 1] : []));
+    expect(placeholders.length).toBeGreaterThan(10);
+    const r = checkContent(dir);
+    expect(r.status).toBe(1);
+    const reported = [...r.out.matchAll(/^\S+port-strike-ends\.mdx:(\d+) · placeholder: .+ is the new-story template’s text/gm)].map((m) => Number(m[1]));
+    expect(reported).toEqual(placeholders);
   });
 
   it('refuses to overwrite a story, and leaves it as it was', () => {
