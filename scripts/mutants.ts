@@ -47,6 +47,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'a term’s definition never opens in place', file: 'src/scripts/term-popover.ts', from: '    pop.showPopover();', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
   { name: 'the feed without the covered period', file: 'src/pages/rss.xml.ts', from: '...(period ? { customData: `<dc:coverage>${period.iso}</dc:coverage>` } : {}),', to: '', browser: ['tests/e2e/explainer.spec.ts'] },
   { name: 'stories dated by publication, not the latest change', file: 'src/lib/stories.ts', from: 'const key = (s: T) => lastChanged(s.data);', to: 'const key = (s: T) => s.data.published;', unit: ['tests/unit/stories.test.ts'] },
+  { name: 'a share page kept from the cache after its story’s headline changed', file: 'src/pages/[slug]/s/[section].astro', from: 'cacheKey(share.slug, share.headline, ', to: 'cacheKey(share.slug, ', unit: ['tests/unit/incremental-build.test.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
 ];
 
