@@ -50,6 +50,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'share pages listed in the sitemap', file: 'src/integrations/index.ts', from: 'filter: (page) => !isSharePath(new URL(page).pathname), ', to: '', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'drafts published', file: 'src/lib/collection.ts', from: '__SHOW_DRAFTS__ || !data.draft', to: 'true', unit: ['tests/unit/drafts.test.ts'] },
   { name: 'placeholder text let through', file: 'src/checks/check-story.ts', from: "if (story.frontmatter.draft === true) return [];", to: 'return [];', unit: ['tests/unit/new-story.test.ts'] },
+  { name: 'a share page kept from the cache after its story’s headline changed', file: 'src/pages/[slug]/s/[section].astro', from: 'cacheKey(share.slug, share.headline, ', to: 'cacheKey(share.slug, ', unit: ['tests/unit/incremental-build.test.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
 ];
 
