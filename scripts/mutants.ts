@@ -49,6 +49,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'stories dated by publication, not the latest change', file: 'src/lib/stories.ts', from: 'const key = (s: T) => lastChanged(s.data);', to: 'const key = (s: T) => s.data.published;', unit: ['tests/unit/stories.test.ts'] },
   { name: 'share pages listed in the sitemap', file: 'src/integrations/index.ts', from: 'filter: (page) => !isSharePath(new URL(page).pathname), ', to: '', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
+  { name: 'section cards filed under the next section', file: 'src/pages/og/[slug]/[section].png.ts', from: 'params: { slug: share.slug, section: section.id }', to: 'params: { slug: share.slug, section: share.sections[(share.sections.indexOf(section) + 1) % share.sections.length]!.id }', browser: ['tests/e2e/share-section.spec.ts'] },
 ];
 
 const project = process.cwd();
