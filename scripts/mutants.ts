@@ -50,6 +50,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'share pages listed in the sitemap', file: 'src/integrations/index.ts', from: 'filter: (page) => !isSharePath(new URL(page).pathname), ', to: '', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
   { name: 'section cards filed under the next section', file: 'src/pages/og/[slug]/[section].png.ts', from: 'params: { slug: share.slug, section: section.id }', to: 'params: { slug: share.slug, section: share.sections[(share.sections.indexOf(section) + 1) % share.sections.length]!.id }', browser: ['tests/e2e/share-section.spec.ts'] },
+  { name: 'the rail reads at two thirds down, not one third', file: 'src/scripts/contents.ts', from: "rootMargin: '-33% 0px -66% 0px'", to: "rootMargin: '-66% 0px -33% 0px'", browser: ['tests/e2e/design.spec.ts'] },
 ];
 
 const project = process.cwd();
