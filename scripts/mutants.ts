@@ -52,6 +52,10 @@ export const MUTATIONS: Mutation[] = [
   { name: 'placeholder text let through', file: 'src/checks/check-story.ts', from: "if (story.frontmatter.draft === true) return [];", to: 'return [];', unit: ['tests/unit/new-story.test.ts'] },
   { name: 'a share page kept from the cache after its story’s headline changed', file: 'src/pages/[slug]/s/[section].astro', from: 'cacheKey(share.slug, share.headline, ', to: 'cacheKey(share.slug, ', unit: ['tests/unit/incremental-build.test.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
+  { name: 'section cards filed under the next section', file: 'src/pages/og/[slug]/[section].png.ts', from: 'params: { slug: share.slug, section: section.id }', to: 'params: { slug: share.slug, section: share.sections[(share.sections.indexOf(section) + 1) % share.sections.length]!.id }', browser: ['tests/e2e/share-section.spec.ts'] },
+  { name: 'the rail reads at two thirds down, not one third', file: 'src/scripts/contents.ts', from: "rootMargin: '-33% 0px -66% 0px'", to: "rootMargin: '-66% 0px -33% 0px'", browser: ['tests/e2e/design.spec.ts'] },
+  { name: 'feed items dated by their last change entry, not the updated date', file: 'src/pages/rss.xml.ts', from: 'new Date(`${lastChanged(s.data)}T00:00:00Z`)', to: 'new Date(`${s.data.changes.at(-1)?.date ?? s.data.updated ?? s.data.published}T00:00:00Z`)', unit: ['tests/unit/story-dates.test.ts'] },
+  { name: 'JSON-LD dateModified from the published date', file: 'src/lib/jsonld.ts', from: 'dateModified: a.updated,', to: 'dateModified: a.published,', unit: ['tests/unit/story-dates.test.ts'] },
 ];
 
 const project = process.cwd();

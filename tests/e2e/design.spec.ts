@@ -69,6 +69,64 @@ test.describe('contents rail at 1280px', () => {
   });
 });
 
+/** Where the rail reads: a section is the one being read while it crosses the line a third of the way down the window. */
+const READING_LINE = 1 / 3;
+/** How far either side of that line a test puts a heading or a section's end: 1% of the window, the line's own thickness. */
+const CLEARANCE = 0.01;
+
+test.describe('contents rail at 1100px and wider, section by section', () => {
+  const VIEW = { width: 1280, height: 800 };
+  test.use({ viewport: VIEW });
+  for (const story of stories()) {
+    test(`${story.path}: each section of the contents, short ones first, is marked while its heading is at the reading line`, async ({ page }) => {
+      await page.goto(story.path);
+      const rail = page.locator('.on-this-page ol');
+      await expect(rail).toBeVisible();
+      /** The contents, each link with its section's place on the page. */
+      const sections = await page.locator('.on-this-page a[href^="#"]').evaluateAll((links) =>
+        links.map((a, i) => {
+          const id = (a as HTMLAnchorElement).hash.slice(1);
+          const box = document.querySelector(`[data-section="${id}"]`)!.getBoundingClientRect();
+          return { i, id, text: a.textContent!.trim(), top: box.top + scrollY, bottom: box.bottom + scrollY };
+        }),
+      );
+      expect(sections.length, 'the contents list sections').toBeGreaterThan(2);
+      const line = VIEW.height * READING_LINE;
+      const clear = VIEW.height * CLEARANCE;
+      const byHeight = [...sections].sort((a, b) => a.bottom - a.top - (b.bottom - b.top));
+      // The case a tall section hides: a section shorter than the distance from the window's top to the line.
+      expect(byHeight[0]!.bottom - byHeight[0]!.top, `${byHeight[0]!.text} is shorter than a third of the window`).toBeLessThan(line);
+
+      const marked = page.locator('.on-this-page a[aria-current="true"]');
+      /** Scrolls so that document position y is at `at` px from the window's top, and lets the rail's observer answer. */
+      const place = async (y: number, at: number) => {
+        const reached = await page.evaluate(
+          async ([top]) => {
+            window.scrollTo({ top, behavior: 'instant' });
+            // Intersection observers report after the next rendering update: two frames, then a task.
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+            return scrollY;
+          },
+          [y - at],
+        );
+        expect(reached, 'the page scrolls that far').toBeCloseTo(y - at, 0);
+      };
+      for (const s of byHeight) {
+        const before = sections[s.i - 1];
+        if (before) {
+          // The section above still crosses the line (its end just below it): that one is marked, not this one.
+          await place(before.bottom, line + clear);
+          await expect(marked, `${before.text}'s end just below the line, ${s.text} under it`).toHaveText([before.text]);
+        }
+        // This section's heading just above the line: it, and only it, is marked.
+        await place(s.top, line - clear);
+        await expect(marked, `${s.text}'s heading at the reading line`).toHaveText([s.text]);
+        await expect(rail).toBeInViewport();
+      }
+    });
+  }
+});
+
 test.describe('source cards', () => {
   const marker = (page: Page) => page.locator('.short-version sup.cite a').first();
 

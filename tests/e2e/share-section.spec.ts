@@ -1,11 +1,14 @@
 /**
  * Section share pages (src/lib/share.ts): for every section of every story, the share address
  * exists, previews as the section (read by open-graph-scraper, as an unfurler reads it), shows
- * the section's own 1200×630 card, and lands a reader on the story at that section, with
- * JavaScript and without; alias ids too. And the buttons that hand the address out.
+ * the section's own 1200×630 card, drawn with that section's title and lead, and lands a reader
+ * on the story at that section, with JavaScript and without; alias ids too. And the buttons that
+ * hand the address out.
  */
 import { expect, test, type Page } from '@playwright/test';
 import ogs from 'open-graph-scraper';
+import { coveredPeriod } from '../../src/lib/dates.ts';
+import { renderOgImage } from '../../src/lib/og-image.ts';
 import { declaredAliases, stories, storyHeadings } from '../helpers/site.ts';
 import { expectLandedOn } from '../helpers/landed.ts';
 
@@ -90,6 +93,27 @@ for (const story of stories()) {
       cards.add(bytes.toString('base64'));
     }
     expect(cards.size, 'every section has a card of its own').toBe(sections.length);
+  });
+
+  test(`${story.path}: each section's card shows that section: its title and lead, under the story's headline`, async ({ page, request }) => {
+    // The card the template draws for a section (src/lib/og-image.ts, the drawing is deterministic):
+    // the story's headline small, the section's title large, its lead, and the period the story covers.
+    const headline = story.frontmatter.title;
+    const period = coveredPeriod((story.frontmatter.timeline ?? []).map((e) => e.date))?.text ?? '';
+    const sections = await sectionsOf(page, story.path);
+    const drawn = new Map<string, Buffer>();
+    for (const section of sections) {
+      // The section's lead as its share page states it (the first test checks that it starts as the section does).
+      const { result } = await ogs({ html: await (await request.get(`${story.path}s/${section.id}/`)).text() });
+      drawn.set(section.id, await renderOgImage({ title: section.title, dek: result.ogDescription!, kicker: headline, period }));
+    }
+    expect(new Set([...drawn.values()].map((b) => b.toString('base64'))).size, 'the sections draw distinct cards').toBe(sections.length);
+    for (const section of sections) {
+      const card = `/og/${story.id}/${section.id}.png`;
+      const bytes = await (await request.get(card)).body();
+      const shows = sections.find((s) => drawn.get(s.id)!.equals(bytes));
+      expect(shows?.title ?? 'no section of the story', `${card} shows the card of`).toBe(section.title);
+    }
   });
 
   for (const javaScriptEnabled of [true, false]) {
