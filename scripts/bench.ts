@@ -77,7 +77,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const spread = (xs: number[]) => `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
+const spread = (xs: number[]) => fmt(median(xs), 2) + (xs.length > 1 ? ` (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})` : '');
 
 /** Every process in the tree under pid (Linux /proc). */
 function processTree(pid: number): number[] {
@@ -181,10 +181,10 @@ function header(): string[] {
   const git = (args: string) => execSync(`git ${args}`, { cwd: project, encoding: 'utf8' }).trim();
   const dirty = git('status --porcelain --untracked-files=no') ? ' + uncommitted changes' : '';
   return [
-    `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB memory, ${os.type()} ${os.release()}`,
-    `Node ${process.version}, astro ${version('astro')}, @astrojs/mdx ${version('@astrojs/mdx')}, commit ${git('rev-parse --short HEAD')}${dirty}`,
-    `Sizes ${sizes.join(', ')}; ${runs} ${runs === 1 ? 'run' : 'runs'} of each build (median, min–max); heap cap NODE_OPTIONS=${withHeapCap(process.env.NODE_OPTIONS)}`,
+    `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `- Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB memory, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}, astro ${version('astro')}, @astrojs/mdx ${version('@astrojs/mdx')}, commit ${git('rev-parse --short HEAD')}${dirty}`,
+    `- Sizes ${sizes.join(', ')}; ${runs} ${runs === 1 ? 'run' : 'runs'} of each build (median, min–max); heap cap NODE_OPTIONS=${withHeapCap(process.env.NODE_OPTIONS)}`,
   ];
 }
 
