@@ -3,17 +3,16 @@
  * size and shape, valid against the schema and the content lint.
  *
  * Each story: about 1,500 words in 6 `##` sections (the first a list, one
- * with a `###` subsection, one with an <Analysis> block), 10 sources (two with
+ * with a `###` subsection, one with an <Analysis> block), 8 sources (two with
  * quoted words, one with a note), 8 timeline entries at day, month and year
  * precision, 4 key figures, and a <Cite> on every paragraph and list item
  * (41 in all). The text is made from a fixed word list by a seeded
  * generator, so story i is the same on every run.
  *
- * The floor variant (Astro's default markdown processor, none of our plugins)
+ * The floor variant (the bench's plain Astro site: MDX with none of our plugins)
  * has the same text with the plugins' work done in advance: each <Cite> carries
  * the `refs` the remark plugin would have given it, and headings have no
- * <Anchor> marker (nothing would remove it). Its pages are the same but for
- * what the rehype plugins add (section wrappers, heading links): about 5% fewer bytes.
+ * <Anchor> marker (nothing would remove it).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
