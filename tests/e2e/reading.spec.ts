@@ -21,7 +21,7 @@ test('the story page shows its header, body, timeline, key figures and sources',
   for (const name of ['The short version', 'The memo', 'Timeline', 'Key figures', 'Sources']) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
-  await expect(page.locator('.sources > li')).toHaveCount(6);
+  await expect(page.locator('.sources > li')).toHaveCount(7);
 });
 
 test('following a heading anchor lands on that section', async ({ page }) => {
@@ -66,11 +66,11 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
 
-test('every source is cited from the text, and the footer lists all six', async ({ page }) => {
+test('every source is cited from the text, and the footer lists all seven', async ({ page }) => {
   await page.goto(STORY);
   // In number order (the footer groups them by kind, each keeping its number).
   const sourceIds = await page.locator('.sources > li').evaluateAll((lis) => (lis as HTMLLIElement[]).sort((a, b) => a.value - b.value).map((li) => li.id));
-  expect(sourceIds).toHaveLength(6);
+  expect(sourceIds).toHaveLength(7);
   for (const id of sourceIds) {
     await expect(page.locator(`sup.cite a[href="#${id}"]`).first(), `${id} is cited`).toBeAttached();
   }
