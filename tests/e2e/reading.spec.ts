@@ -11,6 +11,9 @@ test('the home page features the story with its title, dek and date', async ({ p
   await expect(lead.getByRole('link', { name: TITLE, exact: true })).toHaveAttribute('href', STORY);
   await expect(lead.locator('.dek')).toHaveText(stories().find((s) => s.path === STORY)!.frontmatter.dek);
   await expect(lead.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+  // The summary gives the other side its say, as the About page promises: the short version but for What to watch.
+  await expect(lead.locator('.part-label')).toHaveText(['What happened', 'Why it matters Analysis', 'The other side']);
+  await expect(lead.locator('.part').nth(2)).toContainText('Microsoft');
 });
 
 test('the story page shows its header, body, timeline, key figures and sources', async ({ page }) => {
