@@ -135,4 +135,8 @@ test('updates and corrections are listed with anchors, and the About page explai
   await expect(page).toHaveURL(/\/about\/$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Corrections policy' })).toBeVisible();
   await expect(page.getByRole('link', { name: /@example\.org$/ })).toHaveAttribute('href', /^mailto:/);
+  // The address is the placeholder (CONTACT_EMAIL is not set): no one is promised to read it.
+  const report = page.locator('#report-an-error + p');
+  await expect(report).toContainText('placeholder');
+  await expect(report).not.toContainText('We read every message');
 });
