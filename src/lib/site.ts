@@ -13,5 +13,16 @@ export const OG_SIZE = { width: 1200, height: 630 } as const;
  */
 export const CONTACT_EMAIL = process.env.CONTACT_EMAIL ?? 'corrections@example.org';
 
+/**
+ * Whether an address is a newsroom's own, not a placeholder at one of the reserved
+ * example domains (example.org, .com, .net and their subdomains), where no one reads mail.
+ */
+export function isRealAddress(email: string): boolean {
+  return !/@(?:[^@.]+\.)*example\.(?:org|com|net)$/i.test(email.trim());
+}
+
+/** The About page promises that someone reads every message only when this is true. */
+export const CONTACT_IS_SET = isRealAddress(CONTACT_EMAIL);
+
 /** When the About page last changed: its sitemap lastmod, and the date it shows. */
-export const ABOUT_UPDATED = '2026-11-26';
+export const ABOUT_UPDATED = '2026-12-06';

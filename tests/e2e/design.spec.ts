@@ -264,7 +264,7 @@ test.describe('the sources footer reads like a bibliography', () => {
     const footer = page.locator('.story-sources');
     await expect(footer.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
     await expect(footer).not.toContainText('↩');
-    const entry = page.locator('#source-joint-statement');
+    const entry = page.locator('#source-openai-amazon');
     await expect(entry.locator('.backlinks')).toContainText(/^Cited in: The short version, Key figures, Timeline, /);
     const faces = await entry.evaluate((li) => new Set([...li.querySelectorAll('*')].map((e) => getComputedStyle(e).fontFamily)).size);
     expect(faces, 'one typeface in the entry').toBe(1);

@@ -13,20 +13,20 @@ const STORY = STORIES.find((s) => s.id === 'openai-shifts-partners')!.path;
 test('the header says what period the story covers, apart from when it was published and updated', async ({ page }) => {
   await page.goto(STORY);
   const header = page.locator('.story-intro');
-  await expect(header.locator('.covers')).toHaveText('Covers January 2025 to April 13, 2026');
+  await expect(header.locator('.covers')).toHaveText('Covers January 2025 to April 27, 2026');
   await expect(header.locator('.meta')).toContainText('Published November 26, 2026');
   await expect(header.getByRole('link', { name: 'what changed' })).toHaveAttribute('href', /^#change-/);
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(jsonLd.temporalCoverage).toBe('2025-01-21/2026-04-13');
+  expect(jsonLd.temporalCoverage).toBe('2025-01-21/2026-04-27');
   await page.goto('/');
-  await expect(page.locator('.lead-story .covers')).toHaveText('Covers January 2025 to April 13, 2026');
+  await expect(page.locator('.lead-story .covers')).toHaveText('Covers January 2025 to April 27, 2026');
 });
 
 test('the feed dates each story by its latest change and says the period it covers', async ({ request }) => {
   const xml = await (await request.get('/rss.xml')).text();
-  expect(xml).toContain('<dc:coverage>2025-01-21/2026-04-13</dc:coverage>');
-  expect(xml).toMatch(/Covers January 2025 to April 13, 2026\./);
-  expect(xml).toContain('<pubDate>Thu, 26 Nov 2026 00:00:00 GMT</pubDate>');
+  expect(xml).toContain('<dc:coverage>2025-01-21/2026-04-27</dc:coverage>');
+  expect(xml).toMatch(/Covers January 2025 to April 27, 2026\./);
+  expect(xml).toContain('<pubDate>Sun, 06 Dec 2026 00:00:00 GMT</pubDate>');
 });
 
 test('the short version is four labelled parts, analysis labelled where it is analysis', async ({ page }) => {
@@ -135,4 +135,8 @@ test('updates and corrections are listed with anchors, and the About page explai
   await expect(page).toHaveURL(/\/about\/$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Corrections policy' })).toBeVisible();
   await expect(page.getByRole('link', { name: /@example\.org$/ })).toHaveAttribute('href', /^mailto:/);
+  // The address is the placeholder (CONTACT_EMAIL is not set): no one is promised to read it.
+  const report = page.locator('#report-an-error + p');
+  await expect(report).toContainText('placeholder');
+  await expect(report).not.toContainText('We read every message');
 });

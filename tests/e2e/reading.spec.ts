@@ -11,6 +11,9 @@ test('the home page features the story with its title, dek and date', async ({ p
   await expect(lead.getByRole('link', { name: TITLE, exact: true })).toHaveAttribute('href', STORY);
   await expect(lead.locator('.dek')).toHaveText(stories().find((s) => s.path === STORY)!.frontmatter.dek);
   await expect(lead.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+  // The summary gives the other side its say, as the About page promises: the short version but for What to watch.
+  await expect(lead.locator('.part-label')).toHaveText(['What happened', 'Why it matters Analysis', 'The other side']);
+  await expect(lead.locator('.part').nth(2)).toContainText('Microsoft');
 });
 
 test('the story page shows its header, body, timeline, key figures and sources', async ({ page }) => {
@@ -21,7 +24,7 @@ test('the story page shows its header, body, timeline, key figures and sources',
   for (const name of ['The short version', 'The memo', 'Timeline', 'Key figures', 'Sources']) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
-  await expect(page.locator('.sources > li')).toHaveCount(6);
+  await expect(page.locator('.sources > li')).toHaveCount(7);
 });
 
 test('following a heading anchor lands on that section', async ({ page }) => {
@@ -66,11 +69,11 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
 
-test('every source is cited from the text, and the footer lists all six', async ({ page }) => {
+test('every source is cited from the text, and the footer lists all seven', async ({ page }) => {
   await page.goto(STORY);
   // In number order (the footer groups them by kind, each keeping its number).
   const sourceIds = await page.locator('.sources > li').evaluateAll((lis) => (lis as HTMLLIElement[]).sort((a, b) => a.value - b.value).map((li) => li.id));
-  expect(sourceIds).toHaveLength(6);
+  expect(sourceIds).toHaveLength(7);
   for (const id of sourceIds) {
     await expect(page.locator(`sup.cite a[href="#${id}"]`).first(), `${id} is cited`).toBeAttached();
   }
