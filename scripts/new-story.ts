@@ -52,6 +52,6 @@ console.log(`Created ${shown}, dated ${date}: the page /${slug}/.
 
 Next:
   1. Replace every "Replace with …": the dek, the source, the timeline entry, the figure, the
-     short version's four parts and the story (README.md, "Adding a story").
-  2. Check it: npm run check:content -- ${shown}   (README.md, "Checking a story")
+     short version's four parts and the story (docs/writing.md, "Adding a story").
+  2. Check it: npm run check:content -- ${shown}   (docs/writing.md, "Checking a story")
   3. See it: npm run dev, then open /${slug}/ at the address it prints.`);

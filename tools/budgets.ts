@@ -46,8 +46,8 @@ export interface Budget {
 }
 
 /**
- * Every budget, defined once: `npm test`, `npm run budgets`, the bench and the README
- * all read this table. Text is measured gzipped; fonts as they are (WOFF2 is compressed).
+ * Every budget, defined once: `npm test`, `npm run budgets` and the bench all read this
+ * table, and docs/testing.md cites it. Text is measured gzipped; fonts as they are (WOFF2 is compressed).
  */
 export const BUDGETS: readonly Budget[] = [
   // What the browser needs to start rendering: it fits the first TCP round trip (about 14.6 KB, less headers).
@@ -324,7 +324,7 @@ export function formatTable(rows: readonly PageFigures[], budgets: readonly Budg
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), line(foot)].join('\n');
 }
 
-/** The budget table itself, as `npm run budgets` prints it under the figures and the README cites it. */
+/** The budget table itself, as `npm run budgets` prints it under the figures and docs/testing.md cites it. */
 export function formatBudgets(budgets: readonly Budget[] = BUDGETS): string {
   return budgets.map((b) => `- ${b.what}: at most ${n(b.limit)} ${b.unit}`).join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * What `npm run new -- "Headline"` writes (scripts/new-story.ts): a story that passes
  * `npm run check:content` as created, with a "Replace with …" placeholder in every field
- * and comments that point to the README.
+ * and comments that point to docs/writing.md.
  *
  * The story's text is two templates, each in one place: `STORY_BODY` (below the frontmatter,
  * the same for every story) and `storyFile` (the frontmatter, which carries the headline and
@@ -21,7 +21,7 @@ export const STORY_BODY = `
 ## The short version <Anchor id="the-short-version" />
 
 {/* The short version: four labelled parts, one or two sentences each, 150 words in all. It is what
-    the printed brief carries (README.md, "Adding a story"). A part is cited, or marked analysis. */}
+    the printed brief carries (docs/writing.md, "Adding a story"). A part is cited, or marked analysis. */}
 
 <Part label="What happened">
 
@@ -50,8 +50,8 @@ Replace with the questions a reader is left with, or what comes next.
 ## What we know <Anchor id="what-we-know" />
 
 {/* Every paragraph and list item ends with <Cite ids="source-id" />, naming sources from the
-    frontmatter; an <Anchor id> keeps a section's link when its title changes (README.md,
-    "Adding a story"). Check the story with: npm run check:content (README.md, "Checking a story"). */}
+    frontmatter; an <Anchor id> keeps a section's link when its title changes (docs/writing.md,
+    "Adding a story"). Check the story with: npm run check:content (docs/writing.md, "Checking a story"). */}
 
 Replace with the story, a paragraph at a time. <Cite ids="first-source" />
 
@@ -67,7 +67,7 @@ export function storyFile({ title, date }: { title: string; date: string }): str
   return `---
 # A new story: replace every "Replace with …", then remove "draft: true" to publish it.
 # Dates are "YYYY-MM-DD", in quotes.
-# Each field is explained in README.md, "Adding a story", and in src/schemas/story.ts.
+# Each field is explained in docs/writing.md, "Adding a story", and in src/schemas/story.ts.
 draft: true
 title: ${yamlText(title)}
 dek: Replace with one sentence under the headline (pages and link previews show it).

@@ -5,7 +5,7 @@
  * does the transforms) and never throws.
  *
  * To add a rule: write a function here, add it to RULES, and add a broken-story
- * fixture to tests/fixtures/broken/ with the line it must print (README,
+ * fixture to tests/fixtures/broken/ with the line it must print (docs/writing.md,
  * "Adding a check").
  */
 import { slug } from 'github-slugger';

@@ -13,7 +13,7 @@
  *
  * The pages are noindex and carry no rel=canonical: the story page is the one to index
  * (its own canonical is itself), and a canonical pointing at the story would make the
- * unfurlers that follow it show the story's card instead of the section's (README, "Sharing").
+ * unfurlers that follow it show the story's card instead of the section's (docs/writing.md, "Sharing").
  *
  * The sources list and "Updates and corrections" get none: neither says anything a
  * preview could carry (the story page lists the shareable sections: src/pages/[slug].astro).

@@ -80,7 +80,7 @@ for (const story of stories()) {
         expect(section.text, `${address}: the description starts as the section does`).toContain(opening);
       }
       expect(html).toMatch(/<meta name="robots" content="noindex">/);
-      expect(html, 'a share page has no canonical of its own (README, "Sharing")').not.toMatch(/rel="canonical"/);
+      expect(html, 'a share page has no canonical of its own (docs/writing.md, "Sharing")').not.toMatch(/rel="canonical"/);
       const image = result.ogImage?.[0]?.url;
       expect(image).toBe(`${site}/og/${story.id}/${section.id}.png`);
       expect(result.twitterImage?.[0]?.url).toBe(image);

@@ -106,7 +106,7 @@ describe('measurePage', () => {
 });
 
 describe('the budget table', () => {
-  it('defines each budget once, with the limits the README states', () => {
+  it('defines each budget once, with the limits docs/testing.md states', () => {
     expect(BUDGETS.map((b) => [b.figure, b.limit])).toEqual([
       ['critical', 14_000],
       ['html', 50_000],

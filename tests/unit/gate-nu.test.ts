@@ -1,7 +1,7 @@
 /**
  * Quality gate: the W3C Nu Html Checker (npm `vnu-jar`, run with Java) finds
  * no error on any built page, and no warning but the ones listed below, each a
- * false positive that browsers do not reproduce (the README lists them too).
+ * false positive that browsers do not reproduce (docs/testing.md lists them too).
  * A new kind of warning fails until it is fixed or listed here with its reason.
  */
 import { spawnSync } from 'node:child_process';

@@ -76,8 +76,8 @@ describe('npm run new', () => {
     expect(text).toMatch(/^sources:\n(?:\s+#.*\n)?\s+- id: first-source$/m);
     expect(text).toMatch(new RegExp(`^timeline:\\n(?:\\s+#.*\\n)?\\s+- id: ${today()}-what-happened\\n\\s+date: "${today()}"$`, 'm'));
     expect(text).toMatch(/^figures:\n\s+- label: /m);
-    expect(text).toContain('README.md, "Adding a story"');
-    expect(text).toContain('README.md, "Checking a story"');
+    expect(text).toContain('docs/writing.md, "Adding a story"');
+    expect(text).toContain('docs/writing.md, "Checking a story"');
     expect(partsOf(firstSection(text))).toEqual(PARTS);
 
     const shown = path.relative(process.cwd(), file);
