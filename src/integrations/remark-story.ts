@@ -20,7 +20,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { valueToEstree } from 'estree-util-value-to-estree';
-import { numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citations.ts';
+import { footerGroup, numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citations.ts';
 import { countWords, readingMinutes } from '../lib/reading.ts';
 import { attr, headingIds, isAnalysis, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
@@ -115,11 +115,8 @@ export default function remarkStory() {
   return (tree: Root, file: VFile) => {
     // The checks before this plugin have read the story's frontmatter into file.data.story.
     const story = (file.data as { story?: Record<string, unknown> }).story ?? (file.path ? readStory(file.path).story?.frontmatter : undefined);
-    const names = new Map(
-      list<RawSource & { publisher?: unknown; title?: unknown }>(story?.sources)
-        .filter((s) => typeof s?.id === 'string')
-        .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
-    );
+    const rawSources = list<RawSource & { publisher?: unknown; title?: unknown; kind?: unknown }>(story?.sources).filter((s) => typeof s?.id === 'string');
+    const names = new Map(rawSources.map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]));
     const sectionLeads = leadsOf(tree);
     const cites: Jsx[] = [];
     const bodySections: string[] = [];
@@ -141,7 +138,7 @@ export default function remarkStory() {
     const panelsAt = tree.children.some((c) => c.type === 'heading' && c.depth === 2) ? (second < 0 ? tree.children.length : second) : -1;
     if (panelsAt >= 0) tree.children.splice(panelsAt, 0, panels);
     const bodyCitations = cites.map((c) => parseIds(attr(c, 'ids') ?? ''));
-    // Numbered in reading order, the key figures and timeline included, as the page numbers them.
+    // Numbered as the page numbers them: the footer's order, every place that cites included.
     const afterPanels = new Set<Jsx>();
     if (panelsAt >= 0) visit({ type: 'root', children: tree.children.slice(panelsAt) } as Root, (n) => void (isJsx(n, 'Cite') && afterPanels.add(n)));
     const citationsBeforePanels = cites.filter((c) => !afterPanels.has(c)).length;
@@ -151,8 +148,11 @@ export default function remarkStory() {
         body: bodyCitations,
         figures: entries<{ sources?: unknown }>('figures').map((f) => list<string>(f?.sources)),
         timeline: entries<{ sources?: unknown }>('timeline').map((e) => list<string>(e?.sources)),
+        // The terms too: a source first cited there still takes its place in its group.
+        terms: entries<{ sources?: unknown }>('terms').map((t) => list<string>(t?.sources)),
       },
       citationsBeforePanels,
+      footerGroup(rawSources.map((s) => ({ id: s.id as string, kind: String(s.kind ?? '') }))),
     );
     const refsOf = new Map<Jsx, CiteRef[]>(cites.map((c, i) => [c, toRefs(groups.body[i] ?? [], names)]));
     // The short version (the first section): its parts, read before the Cite attributes are replaced.

@@ -18,8 +18,25 @@ export const PAGE_SECTIONS = {
   sources: { slug: 'sources', text: 'Sources' },
 } as const;
 
-/** Ids of the page's own elements: its sections, and the rest. */
-export const PAGE_IDS: ReadonlySet<string> = new Set([...Object.values(PAGE_SECTIONS).map((s) => s.slug), 'main', 'on-this-page', 'top', 'announcer']);
+/**
+ * The sources footer's groups, in the order it lists them (and numbers the sources: src/lib/citations.ts),
+ * by kind of source: each one's heading id and text.
+ */
+export const SOURCE_GROUPS = {
+  primary: { slug: 'sources-company-statements', text: 'Company statements' },
+  report: { slug: 'sources-news-reports', text: 'News reports' },
+  analysis: { slug: 'sources-analysis', text: 'Analysis' },
+} as const;
+
+/** Ids of the page's own elements: its sections, the sources' groups, and the rest. */
+export const PAGE_IDS: ReadonlySet<string> = new Set([
+  ...Object.values(PAGE_SECTIONS).map((s) => s.slug),
+  ...Object.values(SOURCE_GROUPS).map((g) => g.slug),
+  'main',
+  'on-this-page',
+  'top',
+  'announcer',
+]);
 
 /** What, if anything, already owns this id on every story page. */
 export function pageOwnerOf(id: string): string | undefined {

@@ -71,23 +71,27 @@ test.describe('contents rail at 1280px', () => {
 
 test.describe('source cards', () => {
   const marker = (page: Page) => page.locator('.short-version sup.cite a').first();
+  const sourceNumber = (page: Page, id: string) => page.locator(`#source-${id}`).evaluate((li) => (li as HTMLLIElement).value);
 
   test('a click on a citation shows its source beside it; a second click closes it; nothing moves', async ({ page }) => {
     await page.goto(STORY);
     const m = marker(page);
-    await expect(m).toHaveAccessibleName(/^Source 1: CNBC, “/);
+    // CNBC, the first source the text cites: its number is its place in the footer (a news report, after the company statements).
+    const n = await sourceNumber(page, 'cnbc-memo');
+    await expect(m).toHaveText(`[${n}]`);
+    await expect(m).toHaveAccessibleName(new RegExp(`^Source ${n}: CNBC, “`));
     const docY = () => page.evaluate(() => document.querySelector(".short-version")!.getBoundingClientRect().top + window.scrollY);
     const before = await docY();
     await m.click();
     const card = page.locator('#source-card');
     await expect(card).toBeVisible();
-    await expect(card).toHaveAccessibleName('Source 1: CNBC');
+    await expect(card).toHaveAccessibleName(`Source ${n}: CNBC`);
     await expect(card.locator('.source-publisher')).toHaveText('CNBC');
     await expect(card.locator('.source-title')).toHaveAttribute('href', /^https:\/\/www\.cnbc\.com\//);
     await expect(card.locator('time')).toHaveAttribute('datetime', '2026-04-13');
     await expect(card).toContainText('News report.');
     await expect(card).toContainText('“foundational”');
-    await expect(card.getByRole('link', { name: 'Source 1 in the list' })).toHaveAttribute('href', '#source-cnbc-memo');
+    await expect(card.getByRole('link', { name: `Source ${n} in the list` })).toHaveAttribute('href', '#source-cnbc-memo');
     expect(await card.locator('[id]').count()).toBe(0);
     expect(new URL(page.url()).hash).toBe('');
     expect(await docY(), "the text did not move").toBe(before);
@@ -118,7 +122,7 @@ test.describe('source cards', () => {
     await expect(m).toHaveAttribute('aria-expanded', 'false');
     // The footnote link in the card jumps to the entry and closes the card.
     await page.keyboard.press('Enter');
-    await card.getByRole('link', { name: 'Source 1 in the list' }).click();
+    await card.getByRole('link', { name: `Source ${await sourceNumber(page, 'cnbc-memo')} in the list` }).click();
     await expect(card).toBeHidden();
     await expect(page).toHaveURL(/#source-cnbc-memo$/);
   });

@@ -117,14 +117,25 @@ test.describe('terms', () => {
   });
 });
 
-test('sources are grouped by kind, each keeping its number, and say what they are', async ({ page }) => {
+test('sources are grouped by kind and say what they are', async ({ page }) => {
   await page.goto(STORY);
   await expect(page.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
   await expect(page.locator('#source-cnbc-memo .source-kind')).toHaveText('News report.');
   await expect(page.locator('#source-joint-statement .source-kind')).toHaveText('Company statement.');
-  const numbers = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => (li as HTMLLIElement).value).sort((a, b) => a - b));
-  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
 });
+
+for (const story of STORIES) {
+  test(`${story.path}: sources read in number order down the page, and a citation [n] leads to the nth`, async ({ page }) => {
+    await page.goto(story.path);
+    // Numbered 1, 2, 3… in the order the footer shows them, across its groups.
+    const numbers = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => (li as HTMLLIElement).value));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const listed = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => li.id));
+    const markers = await page.locator('sup.cite a').evaluateAll((as) => as.map((a) => ({ n: Number(a.textContent!.replace(/\D/g, '')), href: a.getAttribute('href')! })));
+    expect(markers.length).toBeGreaterThan(0);
+    for (const m of markers) expect(`#${listed[m.n - 1]}`, `[${m.n}] leads to the ${m.n}th source`).toBe(m.href);
+  });
+}
 
 test('updates and corrections are listed with anchors, and the About page explains the policy', async ({ page }) => {
   await page.goto(STORY);

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { briefParts, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief } from '../helpers/brief.ts';
+import { briefParts, listedSources, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief, sourceOrderProblems } from '../helpers/brief.ts';
 import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
 
 /** Every story in the content folder. */
@@ -55,6 +55,14 @@ for (const slug of stories) {
       expect(overflow).toEqual([]);
     });
   }
+
+  test(`${slug}: the printed sources read in number order, each number at the start of its entry`, async ({ page }) => {
+    await printable(page, slug);
+    const sources = await listedSources(page);
+    expect(sources.length).toBeGreaterThan(0);
+    const pdf = await printBrief(page, `${slug}-sources`, PAPERS[0]);
+    expect(sourceOrderProblems(pdfText(pdf), sources)).toEqual([]);
+  });
 
   test(`${slug}: print type is large enough, dark on white even in dark mode, with no screen chrome`, async ({ page }) => {
     await printable(page, slug, 'dark');

@@ -71,6 +71,34 @@ export function pdfFill(pdf: string, paper: Paper): number {
   return (bottom - MARGIN_IN * 72) / ((paper.height - 2 * MARGIN_IN) * 72);
 }
 
+/** The sources as the page lists them, top to bottom: each one's number, publisher and title. */
+export async function listedSources(page: Page): Promise<{ n: number; publisher: string; title: string }[]> {
+  return page.locator('.sources > li').evaluateAll((lis) =>
+    lis.map((li) => ({
+      n: (li as HTMLLIElement).value,
+      publisher: li.querySelector('.source-publisher')!.textContent!.trim(),
+      title: li.querySelector('.source-title')!.textContent!.trim(),
+    })),
+  );
+}
+
+/**
+ * How the printed sources fail to read in number order: each entry must start with its number
+ * ("3. Microsoft, …"), and the entries must follow one another 1, 2, 3… in the PDF's text.
+ */
+export function sourceOrderProblems(text: string, sources: readonly { n: number; publisher: string; title: string }[]): string[] {
+  const flat = squash(text);
+  const problems: string[] = [];
+  let last = -1;
+  for (const s of [...sources].sort((a, b) => a.n - b.n)) {
+    const at = flat.indexOf(squash(`${s.n}. ${s.publisher}, ${s.title}`));
+    if (at < 0) problems.push(`source ${s.n} does not start "${s.n}. ${s.publisher}, ${s.title}"`);
+    else if (at < last) problems.push(`source ${s.n} (${s.publisher}) is printed before the source numbered before it`);
+    last = Math.max(last, at);
+  }
+  return problems;
+}
+
 /** Every part the brief must carry that the PDF's text lacks; empty when all are there. */
 export function missingParts(text: string, parts: BriefParts): string[] {
   // Case aside: labels may be set in capitals or small capitals.
