@@ -1,6 +1,6 @@
 /**
  * Progressive enhancement: a "Copy link" button beside every anchor link
- * (section headings, timeline dates, "Source n"). It copies the absolute URL and
+ * (section headings, timeline dates, a source's number: at the end of its entry). It copies the absolute URL and
  * announces "Link copied" in the page's polite live region. A section with a share
  * page (`data-share`, src/lib/share.ts) copies that page's address, whose link
  * preview is the section's own; the rest copy the link with its fragment. Where the
@@ -40,8 +40,13 @@ export function initCopyLinks(doc: Document = document): number {
       // data-copy names what the link points to: "section: The memo", "source 1: CNBC".
       button.setAttribute('aria-label', `${text.replace(' link', ' link to')} ${a.dataset.copy}`);
       button.onclick = act;
-      // Beside a heading, not inside it: the heading's name stays its own text.
-      (a.closest('h2,h3') ?? a).after(button);
+      // Beside a heading, not inside it: the heading's name stays its own text. An entry may keep a
+      // place for it (a source's, at its end: SourceList.astro); else it goes after the link.
+      const heading = a.closest('h2,h3');
+      const slot = heading ? null : a.closest('[id]')?.querySelector('[data-copy-slot]');
+      if (heading) heading.after(button);
+      else if (slot) slot.append(button);
+      else a.after(button);
     };
     // Added first, so it ends up after "Copy link".
     if (shared && navigator.share) add('Share', () => navigator.share({ title: a.textContent!.trim(), url: link() }).catch(() => {}));

@@ -205,7 +205,7 @@ test.describe('the typeface arriving late moves nothing that matters', () => {
 
 test.describe('the sources footer reads like a bibliography', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
-  test('grouped by kind, one typeface an entry, "Cited in" by section; the link and copy controls show on hover or focus', async ({ page }) => {
+  test('grouped by kind, one typeface an entry, "Cited in" by section; the number links to the entry; the copy control shows on hover or focus', async ({ page }) => {
     await page.goto(STORY);
     const footer = page.locator('.story-sources');
     await expect(footer.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
@@ -228,8 +228,15 @@ test.describe('the sources footer reads like a bibliography', () => {
     await expect.poll(opacity).toBe(0);
     await entry.locator('.backlinks > a').last().focus();
     await page.keyboard.press('Tab');
-    await expect(tools.locator('a')).toBeFocused();
+    await expect(tools.getByRole('button', { name: /^Copy link to source \d+: OpenAI and Microsoft$/ })).toBeFocused();
     await expect.poll(opacity).toBe(1);
+    // The entry's number, at its start, is its link to itself, and the first stop in it.
+    const n = await entry.evaluate((li) => (li as HTMLLIElement).value);
+    const number = entry.getByRole('link', { name: `Source ${n}`, exact: true });
+    await expect(number).toHaveAttribute('href', '#source-joint-statement');
+    const numberBox = (await number.boundingBox())!;
+    const line = (await entry.locator('.source-line').boundingBox())!;
+    expect(numberBox.x + numberBox.width, 'before the entry, where a list number stands').toBeLessThanOrEqual(line.x + 1);
   });
 
   test.describe('on a touch screen', () => {
