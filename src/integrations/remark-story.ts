@@ -24,7 +24,8 @@ import { footerGroup, numberCitations, parseIds, toRefs, type CiteRef } from '..
 import { countWords, readingMinutes } from '../lib/reading.ts';
 import { attr, headingIds, isAnalysis, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
-import { leadText, type ShareSection } from '../lib/share.ts';
+import { sentences } from '../lib/preview.ts';
+import { shareSection, type ShareSection } from '../lib/share.ts';
 
 /** What the plugin hands the page, through `remarkPluginFrontmatter`. */
 export interface StoryBodyExports {
@@ -37,7 +38,7 @@ export interface StoryBodyExports {
   readingMinutes: number;
   /** The short version's parts as plain text, with the sources each cites: the front page's preview of the lead story. */
   shortVersion: ShortVersionPart[];
-  /** Each `##` section's id, alias ids, heading and first sentences: its share page and card (src/lib/share.ts). */
+  /** Each `##` section's id, alias ids, heading and preview: its share page and card (src/lib/share.ts). */
   sectionLeads: ShareSection[];
 }
 
@@ -99,16 +100,29 @@ export function plainText(node: RootContent | Root): string {
   return (PHRASING.has(node.type) ? parts.join('') : parts.join(' ')).replace(/\s+/g, ' ');
 }
 
-/** Each top-level `##` section's id, aliases, heading and first sentences, read before the headings are transformed. */
+/**
+ * The words of a section as a preview's units (src/lib/preview.ts): the sentences of its paragraphs and
+ * the whole items of its lists, in order, looking inside <Analysis> and <Part>; not its subheadings.
+ */
+export function previewUnits(nodes: readonly RootContent[]): string[] {
+  return nodes.flatMap((node): string[] => {
+    if (node.type === 'heading' || UNSEEN.has(node.type)) return [];
+    if (node.type === 'list') return node.children.map((item) => plainText(item).replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if ('children' in node && !PHRASING.has(node.type)) return previewUnits(node.children as RootContent[]);
+    return sentences(plainText(node));
+  });
+}
+
+/** Each top-level `##` section's id, aliases, heading and preview, read before the headings are transformed. */
 function leadsOf(tree: Root): ShareSection[] {
-  const leads: (ShareSection & { body: string[] })[] = [];
+  const sections: { id: string; aliases: string[]; title: string; body: RootContent[] }[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 2) {
       const { id, aliases, text } = headingIds(node);
-      leads.push({ id, aliases, title: text, lead: '', body: [] });
-    } else if (node.type !== 'heading') leads.at(-1)?.body.push(plainText(node));
+      sections.push({ id, aliases, title: text, body: [] });
+    } else sections.at(-1)?.body.push(node);
   }
-  return leads.map(({ body, ...section }) => ({ ...section, lead: leadText(body.join(' ')) }));
+  return sections.map(({ id, aliases, title, body }) => shareSection(id, title, { units: previewUnits(body) }, aliases));
 }
 
 export default function remarkStory() {

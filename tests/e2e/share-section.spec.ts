@@ -15,6 +15,8 @@ interface Section {
   title: string;
   /** The section's words as the page shows them, citation markers left out. */
   text: string;
+  /** Its words are a list's items (the timeline, the terms, "What we don’t know"): no sentence of its own outside them. */
+  list: boolean;
 }
 
 /** The story's shareable sections, read off its page: every heading marked with a share page. */
@@ -23,15 +25,35 @@ async function sectionsOf(page: Page, path: string): Promise<Section[]> {
   return page.locator('h2:has(a.anchor-link[data-share])').evaluateAll((hs) =>
     hs.map((h) => {
       const section = h.closest('section')!.cloneNode(true) as HTMLElement;
-      section.querySelectorAll('h2, sup, .cite, [aria-hidden="true"]').forEach((e) => e.remove());
+      section.querySelectorAll('h2, sup, .cite, [aria-hidden="true"], .analysis-label').forEach((e) => e.remove());
       return {
         id: h.id,
         aliases: [...h.querySelectorAll('.alias-anchor')].map((s) => s.id),
         title: h.textContent!.trim(),
         text: section.textContent!.replace(/\s+/g, ' ').trim(),
+        list: section.querySelector('ul, ol, dl') !== null && [...section.querySelectorAll('p')].every((p) => p.closest('li, dt, dd')),
       };
     }),
   );
+}
+
+/**
+ * How a preview fails to end where its text does: it must end on a sentence's end (. ! ? and any closing
+ * quote) or on "…" placed at a clause break of the section's words (a comma, semicolon, colon or dash
+ * follows there), never in mid-clause; a list's preview ends on a whole item, with no "…"; and no
+ * preview points "above" or "below", as there is nothing above or below it.
+ */
+function previewProblems(description: string, section: Section): string[] {
+  const problems: string[] = [];
+  if (/\b(above|below)\b/i.test(description)) problems.push('says "above" or "below"');
+  if (description.endsWith('…')) {
+    const cut = description.slice(0, -1);
+    const at = section.text.indexOf(cut);
+    if (at < 0) problems.push('its words before "…" are not the section’s');
+    else if (!/^\s*[,;:—–]/.test(section.text.slice(at + cut.length))) problems.push(`"…" cuts mid-clause, before "${section.text.slice(at + cut.length, at + cut.length + 20)}"`);
+    if (section.list) problems.push('a list’s preview ends with "…", not on a whole item');
+  } else if (!/[.!?]["”’)]?$/.test(description)) problems.push('does not end on a sentence’s end or "…"');
+  return problems;
 }
 
 /** A PNG's width and height, from its IHDR chunk. */
@@ -76,6 +98,9 @@ for (const story of stories()) {
         const opening = description.replace(/…$/, '').split(' ').slice(0, 6).join(' ');
         expect(section.text, `${address}: the description starts as the section does`).toContain(opening);
       }
+      expect(previewProblems(description, section), `${address}: "${description}"`).toEqual([]);
+      const alt = /<meta property="og:image:alt" content="([^"]*)">/.exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      expect(alt, 'the card is described by the same words').toBe(`${section.title}: ${description}`);
       expect(html).toMatch(/<meta name="robots" content="noindex">/);
       expect(html, 'a share page has no canonical of its own (README, "Sharing")').not.toMatch(/rel="canonical"/);
       const image = result.ogImage?.[0]?.url;
