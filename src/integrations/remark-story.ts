@@ -10,7 +10,7 @@
  * - `<StoryPanels />` goes after the short version (the first section): the key
  *   figures and the timeline, in the skimmer's order.
  * - Exports `bodyCitations` (each Cite's ids, in reading order), `readingMinutes`
- *   and each section's lead (`sectionLeads`, for its share page) to the page through
+ *   and each section's and each part's preview (`sectionLeads`, `partLeads`, for their share pages) to the page through
  *   Astro's `remarkPluginFrontmatter`.
  */
 import type { Heading, Root, RootContent } from 'mdast';
@@ -24,6 +24,7 @@ import { footerGroup, numberCitations, parseIds, toRefs, type CiteRef } from '..
 import { countWords, readingMinutes } from '../lib/reading.ts';
 import { attr, headingIds, isAnalysis, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
+import { partId } from '../lib/ids.ts';
 import { sentences } from '../lib/preview.ts';
 import { shareSection, type ShareSection } from '../lib/share.ts';
 
@@ -40,6 +41,8 @@ export interface StoryBodyExports {
   shortVersion: ShortVersionPart[];
   /** Each `##` section's id, alias ids, heading and preview: its share page and card (src/lib/share.ts). */
   sectionLeads: ShareSection[];
+  /** The same for each part of the short version ("Why it matters"), which has a share page too. */
+  partLeads: ShareSection[];
 }
 
 export interface ShortVersionPart {
@@ -113,8 +116,11 @@ export function previewUnits(nodes: readonly RootContent[]): string[] {
   });
 }
 
-/** Each top-level `##` section's id, aliases, heading and preview, read before the headings are transformed. */
-function leadsOf(tree: Root): ShareSection[] {
+/**
+ * Each top-level `##` section's id, aliases, heading and preview, read before the headings are
+ * transformed; and each part of the short version (the first section), which has a share page too.
+ */
+function leadsOf(tree: Root): { sections: ShareSection[]; parts: ShareSection[] } {
   const sections: { id: string; aliases: string[]; title: string; body: RootContent[] }[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 2) {
@@ -122,7 +128,11 @@ function leadsOf(tree: Root): ShareSection[] {
       sections.push({ id, aliases, title: text, body: [] });
     } else sections.at(-1)?.body.push(node);
   }
-  return sections.map(({ id, aliases, title, body }) => shareSection(id, title, { units: previewUnits(body) }, aliases));
+  const parts = (sections[0]?.body ?? []).filter((n): n is MdxJsxFlowElement => isJsx(n, 'Part') && n.type === 'mdxJsxFlowElement');
+  return {
+    sections: sections.map(({ id, aliases, title, body }) => shareSection(id, title, { units: previewUnits(body) }, aliases)),
+    parts: parts.map((p) => shareSection(partId(attr(p, 'label') ?? ''), attr(p, 'label') ?? '', { units: previewUnits(p.children) })),
+  };
 }
 
 export default function remarkStory() {
@@ -131,7 +141,7 @@ export default function remarkStory() {
     const story = (file.data as { story?: Record<string, unknown> }).story ?? (file.path ? readStory(file.path).story?.frontmatter : undefined);
     const rawSources = list<RawSource & { publisher?: unknown; title?: unknown; kind?: unknown }>(story?.sources).filter((s) => typeof s?.id === 'string');
     const names = new Map(rawSources.map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]));
-    const sectionLeads = leadsOf(tree);
+    const { sections: sectionLeads, parts: partLeads } = leadsOf(tree);
     const cites: Jsx[] = [];
     const bodySections: string[] = [];
     let section = '';
@@ -179,7 +189,7 @@ export default function remarkStory() {
       shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: plainText(node).replace(/\s+/g, ' ').trim(), refs });
     }
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads, partLeads };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

@@ -3,6 +3,8 @@
  * and the ones the page itself uses, which no heading or timeline entry may take.
  */
 
+import { slug } from 'github-slugger';
+
 /** Lowercase letters, digits and single hyphens: "cnbc-memo". */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,6 +21,22 @@ export const PAGE_SECTIONS = {
 } as const;
 
 /**
+ * The short version's parts, by label (the labels a story may use, in order: src/checks/rules.ts),
+ * each with its id: its address (#why-it-matters) and its share page's (s/why-it-matters/).
+ */
+export const PART_IDS = {
+  'What happened': 'what-happened',
+  'Why it matters': 'why-it-matters',
+  'The other side': 'the-other-side',
+  'What to watch': 'what-to-watch',
+  'What we don’t know': 'what-we-dont-know',
+} as const;
+export type PartLabel = keyof typeof PART_IDS;
+
+/** A part's id from its label as written ("What we don't know", any quotes or case): its slug. */
+export const partId = (label: string) => slug(label.replace(/[’']/g, ''));
+
+/**
  * The sources footer's groups, in the order it lists them (and numbers the sources: src/lib/citations.ts),
  * by kind of source: each one's heading id and text.
  */
@@ -28,10 +46,15 @@ export const SOURCE_GROUPS = {
   analysis: { slug: 'sources-analysis', text: 'Analysis' },
 } as const;
 
-/** Ids of the page's own elements: its sections, the sources' groups, and the rest. */
+/**
+ * Ids of the page's own elements: its sections, the sources' groups, the parts every short version
+ * has (What to watch may be What we don’t know instead: that id is taken only where a story has the
+ * part, as a "## What we don’t know" section is common; the checks reserve it then), and the rest.
+ */
 export const PAGE_IDS: ReadonlySet<string> = new Set([
   ...Object.values(PAGE_SECTIONS).map((s) => s.slug),
   ...Object.values(SOURCE_GROUPS).map((g) => g.slug),
+  ...Object.values(PART_IDS).filter((id) => id !== PART_IDS['What we don’t know']),
   'main',
   'on-this-page',
   'top',

@@ -1,6 +1,6 @@
 /**
- * Share addresses: every section of a story (its `##` sections, the key figures, the
- * timeline and the terms) has a small page of its own at `/<story>/s/<section-id>/`
+ * Share addresses: every section of a story (its `##` sections, the parts of its short
+ * version, the key figures, the timeline and the terms) has a small page of its own at `/<story>/s/<section-id>/`
  * whose head carries the section's own link preview (title, description, card), so a
  * link pasted into a chat app previews the section, not the whole story. Chat apps and
  * social networks drop the `#fragment` when they fetch a preview; a path they keep.
@@ -105,13 +105,14 @@ export function pageTitle(section: Pick<ShareSection, 'title'>, headline: string
 
 /**
  * A story's shareable sections, in the contents' order: its `##` sections (with the leads the
- * markdown pipeline found) and the page's own panels. A section with no words of its own
- * previews with the dek.
+ * markdown pipeline found), the parts of the short version after it (the first section), and the
+ * page's own panels. A section with no words of its own previews with the dek.
  */
-export function shareSections(contents: readonly { slug: string }[], sectionLeads: readonly ShareSection[], panels: PanelData, dek: string): ShareSection[] {
+export function shareSections(contents: readonly { slug: string }[], sectionLeads: readonly ShareSection[], panels: PanelData, dek: string, parts: readonly ShareSection[] = []): ShareSection[] {
   const shareable = new Map([...sectionLeads, ...Object.values(panelSections(panels))].flatMap((s) => (s ? [[s.id, s] as const] : [])));
-  return contents.flatMap(({ slug }) => {
+  const withLead = (s: ShareSection) => (s.lead ? s : shareSection(s.id, s.title, prose(dek), s.aliases));
+  return contents.flatMap(({ slug }, i) => {
     const s = shareable.get(slug);
-    return s ? [s.lead ? s : shareSection(s.id, s.title, prose(dek), s.aliases)] : [];
+    return [...(s ? [withLead(s)] : []), ...(i === 0 ? parts.map(withLead) : [])];
   });
 }

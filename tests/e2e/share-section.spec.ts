@@ -6,7 +6,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import ogs from 'open-graph-scraper';
-import { declaredAliases, stories, storyHeadings } from '../helpers/site.ts';
+import { declaredAliases, stories, storyHeadings, storyParts } from '../helpers/site.ts';
+import { partId } from '../../src/lib/ids.ts';
 import { expectLandedOn } from '../helpers/landed.ts';
 
 interface Section {
@@ -19,17 +20,17 @@ interface Section {
   list: boolean;
 }
 
-/** The story's shareable sections, read off its page: every heading marked with a share page. */
+/** The story's shareable sections, read off its page: every heading marked with a share page (a part of the short version's too). */
 async function sectionsOf(page: Page, path: string): Promise<Section[]> {
   await page.goto(path);
-  return page.locator('h2:has(a.anchor-link[data-share])').evaluateAll((hs) =>
+  return page.locator(':is(h2, h3):has(> a.anchor-link[data-share])').evaluateAll((hs) =>
     hs.map((h) => {
-      const section = h.closest('section')!.cloneNode(true) as HTMLElement;
-      section.querySelectorAll('h2, sup, .cite, [aria-hidden="true"], .analysis-label').forEach((e) => e.remove());
+      const section = h.closest('.part, section')!.cloneNode(true) as HTMLElement;
+      section.querySelectorAll('h2, h3, sup, .cite, [aria-hidden="true"], .analysis-label').forEach((e) => e.remove());
       return {
         id: h.id,
         aliases: [...h.querySelectorAll('.alias-anchor')].map((s) => s.id),
-        title: h.textContent!.trim(),
+        title: h.querySelector('a.anchor-link')!.textContent!.trim(),
         text: section.textContent!.replace(/\s+/g, ' ').trim(),
         list: section.querySelector('ul, ol, dl') !== null && [...section.querySelectorAll('p')].every((p) => p.closest('li, dt, dd')),
       };
@@ -65,13 +66,15 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 for (const story of stories()) {
   test(`${story.path}: every section's share page previews as the section, in an unfurler's view`, async ({ page, request }) => {
     const sections = await sectionsOf(page, story.path);
-    // Every ## section, the key figures, the timeline and the terms; not the sources or the updates.
+    // Every ## section, each part of the short version, the key figures, the timeline and the terms; not the sources or the updates.
     const { figures = [], timeline = [], terms = [] } = story.frontmatter;
     const panels = [...(figures.length ? ['key-figures'] : []), ...(timeline.length ? ['timeline'] : []), ...(terms.length ? ['terms'] : [])];
-    expect(sections.map((s) => s.id)).toEqual(expect.arrayContaining(panels));
+    const parts = storyParts(story.file);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(sections.map((s) => s.id)).toEqual(expect.arrayContaining([...panels, ...parts.map(partId)]));
     expect(sections.map((s) => s.id)).not.toContain('sources');
     expect(sections.map((s) => s.id)).not.toContain('changes');
-    expect(sections.length, 'each ## section and each list the story has').toBe(storyHeadings(story.file).length + panels.length);
+    expect(sections.length, 'each ## section, each part and each list the story has').toBe(storyHeadings(story.file).length + parts.length + panels.length);
     const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
     const site = new URL(canonical!).origin;
     const storyCard = await (await request.get(`/og/${story.id}.png`)).body();
@@ -119,6 +122,8 @@ for (const story of stories()) {
 
   for (const javaScriptEnabled of [true, false]) {
     test(`${story.path}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}: opening a share address lands on the story at that section; Back does not trap`, async ({ browser }) => {
+      // An address for every section, part and alias: a few seconds each.
+      test.setTimeout(180_000);
       const context = await browser.newContext({
         javaScriptEnabled,
         viewport: { width: 390, height: 844 },
@@ -191,7 +196,7 @@ test('where the browser has navigator.share, each section offers Share, which op
   });
   await page.goto(STORY);
   const sections = await page.locator('a.anchor-link[data-share]').count();
-  await expect(page.getByRole('button', { name: /^Share section: / })).toHaveCount(sections);
+  await expect(page.getByRole('button', { name: /^Share (section|part): / })).toHaveCount(sections);
   // On a pointer screen the two show together, on hovering the heading.
   await page.getByRole('heading', { name: 'The Amazon deal' }).hover();
   await expect(page.getByRole('button', { name: 'Share section: The Amazon deal' })).toHaveCSS('opacity', '1');

@@ -61,6 +61,19 @@ describe('story body checks', () => {
     expect(lines.join('\n')).toContain('"2025-deal" for heading "Later" is already taken by timeline[0].id');
   });
 
+  it('refuses a heading id that takes a part of the short version or a source group: each links to itself', async () => {
+    const lines = (await check(`${validBody}\n## Why it matters\n\nMore. <Cite ids="one" />\n\n## Our sources <Anchor id="sources-news-reports" />\n\nMore. <Cite ids="two" />\n`)).join('\n');
+    expect(lines).toContain('heading id: "why-it-matters" for heading "Why it matters" is already taken by');
+    expect(lines).toContain('heading id: "sources-news-reports" for heading "Our sources" is already taken by the page itself');
+  });
+
+  it('lets a "## What we don’t know" section be, unless the short version ends with that part', async () => {
+    const section = '\n## What we don’t know\n\nMore. <Cite ids="one" />\n';
+    expect(await check(`${validBody}${section}`)).toEqual([]);
+    const withPart = validBody.replace('<Part label="What to watch" analysis>', '<Part label="What we don’t know" analysis>');
+    expect((await check(`${withPart}${section}`)).join('\n')).toContain('heading id: "what-we-dont-know" for heading "What we don’t know" is already taken by the short version\'s "What we don’t know" part');
+  });
+
   it('refuses quoted words that the body does not print', async () => {
     const fm = validStory();
     (fm.sources[0] as { quotes?: string[] }).quotes = ['words never printed'];

@@ -1,0 +1,21 @@
+/** src/lib/ids.ts: the ids the page gives its own headings, and reserves so a story cannot take them. */
+import { describe, expect, it } from 'vitest';
+import { PAGE_IDS, pageOwnerOf, PART_IDS, partId, SOURCE_GROUPS } from '../../src/lib/ids.ts';
+import { PART_LABELS } from '../../src/checks/rules.ts';
+
+describe('ids of the page’s own headings', () => {
+  it('gives each part of the short version the slug of its label, however its apostrophe is written', () => {
+    for (const label of PART_LABELS) expect(partId(label)).toBe(PART_IDS[label]);
+    expect(partId("What we don't know")).toBe('what-we-dont-know');
+    expect(PART_IDS['Why it matters']).toBe('why-it-matters');
+  });
+
+  it('reserves the sources’ group headings and the parts every short version has', () => {
+    for (const g of Object.values(SOURCE_GROUPS)) expect(pageOwnerOf(g.slug)).toBe('the page itself');
+    for (const id of ['what-happened', 'why-it-matters', 'the-other-side', 'what-to-watch']) expect(PAGE_IDS.has(id)).toBe(true);
+    // Taken only where the short version has that part (the checks reserve it then): "## What we don’t know" is a common section.
+    expect(PAGE_IDS.has('what-we-dont-know')).toBe(false);
+    // Group ids are not source anchors ("source-…"), which a source's own id makes.
+    expect(Object.values(SOURCE_GROUPS).every((g) => !g.slug.startsWith('source-'))).toBe(true);
+  });
+});
