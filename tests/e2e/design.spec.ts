@@ -203,6 +203,101 @@ test.describe('the typeface arriving late moves nothing that matters', () => {
   }
 });
 
+/** Every link's controls and "#" hints on the page, as a reader sees them now: opacity, visibility, display. */
+const controlsShown = (page: Page) =>
+  page.evaluate(() => {
+    const shown = (el: Element, pseudo?: string) => {
+      const s = getComputedStyle(el, pseudo);
+      return s.display !== 'none' && s.visibility === 'visible' && Number(s.opacity) > 0 && (pseudo ? s.content !== 'none' : el.getClientRects().length > 0);
+    };
+    const name = (el: Element) => el.getAttribute('aria-label') ?? el.closest('[id]')?.id ?? '';
+    return {
+      buttons: [...document.querySelectorAll('main .link-tools button')].map((b) => ({ name: name(b), shown: shown(b) && shown(b.closest('.link-tools')!) })),
+      hints: [...document.querySelectorAll('main .anchor-link')].filter((a) => getComputedStyle(a, '::after').content !== 'none').map((a) => ({ name: name(a), shown: shown(a, '::after') })),
+    };
+  });
+
+test.describe('quiet controls', () => {
+  test.describe('at 1280px with a mouse', () => {
+    test.use({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    test('no Copy link, Share or "#" shows at rest; the keyboard reaches every control, in order, shown as it gets focus, and nothing moves', async ({ page }) => {
+      await page.addInitScript(() => {
+        (window as unknown as { shifts: number }).shifts = 0;
+        // Every shift, those after input included: showing a control may move nothing at all. (The skip link, which
+        // slides into view on focus by design, is the one thing that may move.)
+        type Shift = PerformanceEntry & { value: number; sources: { node?: Node }[] };
+        new PerformanceObserver((list) =>
+          (list.getEntries() as Shift[])
+            .filter((e) => e.sources.some((s) => !(s.node instanceof Element && s.node.matches('.skip-link'))))
+            .forEach((e) => ((window as unknown as { shifts: number }).shifts += e.value)),
+        ).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(STORY);
+      await page.evaluate(() => document.fonts.ready);
+      await page.mouse.move(1270, 790);
+      await page.waitForTimeout(500);
+      // From here on: the page has settled (the typeface's own swap is the late-font test's business).
+      await page.evaluate(() => ((window as unknown as { shifts: number }).shifts = 0));
+      const rest = await controlsShown(page);
+      expect(rest.buttons.length, 'a Copy link for every section, part, timeline entry and source').toBeGreaterThan(25);
+      expect(rest.buttons.filter((b) => b.shown).map((b) => b.name), 'controls shown at rest').toEqual([]);
+      expect(rest.hints.filter((h) => h.shown).map((h) => h.name), '"#" hints shown at rest').toEqual([]);
+      // Hovering a heading shows its controls.
+      await page.getByRole('heading', { name: 'The Amazon deal' }).hover();
+      await expect(page.getByRole('button', { name: 'Copy link to section: The Amazon deal' })).toBeVisible();
+      expect((await controlsShown(page)).buttons.filter((b) => b.shown).map((b) => b.name)).toEqual(['Copy link to section: The Amazon deal']);
+      await page.mouse.move(1270, 790);
+
+      // Tab through the whole page: every control is reached, in the page's order, each right after its link, and shown while it has focus.
+      const all = await page.locator('main .link-tools button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+      const reached: string[] = [];
+      let previous = '';
+      for (let i = 0; i < 400 && reached.length < all.length; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement!;
+          const tools = el.closest('.link-tools');
+          return { label: el.getAttribute('aria-label') ?? '', href: el.getAttribute('href') ?? '', button: el.matches('.link-tools button'), shown: tools ? Number(getComputedStyle(tools).opacity) : 1 };
+        });
+        if (focus.button) {
+          reached.push(focus.label);
+          expect(focus.shown, `${focus.label} is shown while it has focus`).toBe(1);
+          // Right after its link (its heading's, its date, its entry's last link), or after the control before it.
+          expect(previous.startsWith('#') || previous.startsWith('button:'), `${focus.label} follows ${previous}`).toBe(true);
+        }
+        previous = focus.button ? `button:${focus.label}` : focus.href;
+      }
+      expect(reached, 'every control, in order').toEqual(all);
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'layout shift while controls appeared').toBe(0);
+    });
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+    for (const withShare of [false, true]) {
+      test(`each section keeps one share control in view (${withShare ? 'Share, where the browser has a share sheet' : 'Copy link'}); the timeline's show on the entry a reader opens`, async ({ page }) => {
+        if (withShare) await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: async () => {} }));
+        await page.goto(STORY);
+        const perSection = await page.locator('main :is(h2, h3):has(> .anchor-link[data-share])').evaluateAll((hs) =>
+          hs.map((h) => {
+            const tools = h.nextElementSibling!;
+            return { section: h.id, shown: [...tools.querySelectorAll('button')].filter((b) => b.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })).map((b) => b.textContent) };
+          }),
+        );
+        expect(perSection.length).toBeGreaterThan(8);
+        for (const s of perSection) expect(s.shown, s.section).toEqual([withShare ? 'Share' : 'Copy link']);
+        const timelineShown = () => page.locator('.timeline .link-tools button').evaluateAll((bs) => bs.filter((b) => b.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })).map((b) => b.closest('li')!.id));
+        expect(await timelineShown(), 'no control beside every date').toEqual([]);
+        const entry = page.locator('.timeline-entry').nth(2);
+        const id = await entry.getAttribute('id');
+        await entry.locator('a.timeline-date').tap();
+        await expect(page).toHaveURL(new RegExp(`#${id}$`));
+        expect(await timelineShown(), 'the opened entry’s control').toEqual([id]);
+      });
+    }
+  });
+});
+
 test.describe('the sources footer reads like a bibliography', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
   test('grouped by kind, one typeface an entry, "Cited in" by section; the number links to the entry; the copy control shows on hover or focus', async ({ page }) => {

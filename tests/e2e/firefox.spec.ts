@@ -86,6 +86,44 @@ test('a section share address lands Firefox on the story at that section, and Ba
 });
 
 for (const story of STORIES) {
+  test(`${story.path} at 1280px: Firefox keeps every Copy link and "#" quiet at rest, and shows each control as the keyboard reaches it`, async ({ ff, baseURL }) => {
+    // Headless Firefox reports no hover-capable fine pointer (hover: none, pointer: none), like a desktop without a
+    // mouse: only a touch screen (pointer: coarse) shows the controls at rest.
+    await ff.setViewport({ width: 1280, height: 900 });
+    await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+    await ff.mouse.move(1270, 890);
+    await new Promise((r) => setTimeout(r, 300));
+    const shown = await ff.evaluate(() => {
+      const visible = (el: Element, pseudo?: string) => {
+        const s = getComputedStyle(el, pseudo);
+        return s.display !== 'none' && s.visibility === 'visible' && Number(s.opacity) > 0 && (!pseudo || s.content !== 'none');
+      };
+      const buttons = [...document.querySelectorAll('main .link-tools button')];
+      const hints = [...document.querySelectorAll('main .anchor-link')].filter((a) => getComputedStyle(a, '::after').content !== 'none');
+      return {
+        count: buttons.length,
+        media: matchMedia('(pointer: coarse)').matches,
+        shown: [...buttons.filter((b) => visible(b) && visible(b.closest('.link-tools')!)).map((b) => b.getAttribute('aria-label')), ...hints.filter((a) => visible(a, '::after')).map((a) => `# of ${a.getAttribute('href')}`)],
+      };
+    });
+    expect(shown.media).toBe(false);
+    expect(shown.count).toBeGreaterThan(25);
+    expect(shown.shown, 'controls shown at rest').toEqual([]);
+    // The first control the keyboard reaches is shown while it has focus.
+    let focus = { button: false, label: '', opacity: 0 };
+    for (let i = 0; i < 60 && !focus.button; i++) {
+      await ff.keyboard.press('Tab');
+      focus = await ff.evaluate(() => {
+        const el = document.activeElement!;
+        const tools = el.closest('.link-tools');
+        return { button: Boolean(tools), label: el.getAttribute('aria-label') ?? '', opacity: tools ? Number(getComputedStyle(tools).opacity) : 0 };
+      });
+    }
+    expect(focus.label).toMatch(/^Copy link to /);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ff.evaluate(() => Number(getComputedStyle(document.activeElement!.closest('.link-tools')!).opacity)), `${focus.label} is shown on focus`).toBe(1);
+  });
+
   for (const width of [390, 1280]) {
     test(`${story.path} at ${width}px: every in-page link and section address lands in view in Firefox`, async ({ ff, baseURL }) => {
       await ff.setViewport({ width, height: width < 600 ? 844 : 900 });

@@ -62,7 +62,7 @@ describe('components rendered with the Container API', () => {
     // "Source 2"; the list's own number (value) is what a reader without CSS sees. Nothing after the entry reads "Source 2".
     expect(html).toContain('<li id="source-one" class="source" value="2"><p class="source-line" data-url="https://example.com/one"><a class="anchor-link source-number" href="#source-one" data-copy="source 2: Pub One" aria-label="Source 2"></a><span class="source-publisher">');
     expect(html.replace(/<[^>]+>/g, ' ')).not.toMatch(/Source \d/);
-    expect(html).toMatch(/Timeline<\/a>\.\s*<span class="source-tools" data-copy-slot><\/span>/);
+    expect(html).toMatch(/Timeline<\/a>\.\s*<span class="source-tools link-tools" data-copy-slot><\/span>/);
   });
 
   const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3 };
