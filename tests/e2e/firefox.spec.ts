@@ -18,7 +18,7 @@ import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
 import { allPages, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
 import { isSharePath, withoutRefresh } from '../helpers/share-pages.ts';
-import { pdfText } from '../helpers/brief.ts';
+import { fullStoryParts, missingFromFullStory, PAPERS, pdfText, printRulesOnScreen, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
 
 const test = base.extend<{ ff: Page }, { firefox: Browser }>({
   firefox: [
@@ -212,6 +212,35 @@ for (const story of STORIES) {
       expect(raises.length).toBeGreaterThan(0);
       const low = raises.filter((r) => r.raise < 0.15).map((r) => `${r.marker} after "${r.text}": ${r.raise.toFixed(3)} em`);
       expect(low, 'markers less than 0.15 em above the text beside them').toEqual([]);
+    });
+  }
+
+  for (const paper of PAPERS) {
+    test(`${story.path}: Firefox prints the full story on ${paper.format} ("Print full story"): every section and source, no word overlapping or cut`, async ({ ff, baseURL }) => {
+      await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+      await ff.evaluate(() => (window.print = () => {}));
+      await ff.click('.print-button:nth-of-type(2)');
+      expect(await ff.evaluate(() => document.documentElement.classList.contains('print-full')), 'the full story is chosen').toBe(true);
+      // WebDriver BiDi emulates no print media: the print rules are put on screen to read what the page prints.
+      await ff.evaluate(printRulesOnScreen, true);
+      const parts = await ff.evaluate(fullStoryParts);
+      const sources = await ff.evaluate(() =>
+        [...document.querySelectorAll('.sources > li')].map((li) => ({ n: (li as HTMLLIElement).value, publisher: li.querySelector('.source-publisher')!.textContent!.trim(), title: li.querySelector('.source-title')!.textContent!.trim() })),
+      );
+      await ff.evaluate(printRulesOnScreen, false);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const pdf = path.join(ARTIFACTS, `${story.id}-full-story-${paper.format}-firefox.pdf`);
+      writeFileSync(pdf, await ff.pdf({ format: paper.format, margin: MARGIN, printBackground: true }));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      console.log(`firefox ${story.path}: the full story on ${paper.format} runs to ${pages} pages`);
+      expect(pages, 'more than the one-page brief').toBeGreaterThan(1);
+      expect(parts.headings).toEqual(expect.arrayContaining(['Terms', 'Sources']));
+      const text = pdfText(pdf);
+      expect(missingFromFullStory(text, parts)).toEqual([]);
+      expect(sourceOrderProblems(text, sources)).toEqual([]);
+      const words = pdfWords(pdf);
+      expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
+      expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
     });
   }
 
