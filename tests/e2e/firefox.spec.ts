@@ -5,7 +5,9 @@
  * Chromium tests: no horizontal scroll from 320 to 1440 px, every in-page
  * link and section address landing in view, citation markers above the
  * baseline, and each story's brief on one page of Letter and of A4 with no
- * overlapping words and raised markers (read back with pdftotext -bbox).
+ * overlapping words and raised markers (read back with pdftotext -bbox), its
+ * URLs broken after a slash, never at a hyphen; the full story too; and the
+ * copy controls quiet at rest.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { expect, test as base } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { systemFirefox } from '../../scripts/system-firefox.ts';
 import { measureCiteRaise } from '../helpers/cite-position.ts';
-import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
+import { citationMarkers, overlappingWords, pdfWords, unmarked, urlBreakProblems } from '../helpers/pdf.ts';
 import { allPages, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
 import { isSharePath, withoutRefresh } from '../helpers/share-pages.ts';
@@ -43,7 +45,7 @@ const PAGES = allPages();
 const STORIES = stories();
 const MARGIN = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
 const ARTIFACTS = path.resolve('test-results', 'print-briefs');
-const squash = (s: string) => s.replace(/\s+/g, '');
+const squash = (s: string) => unmarked(s).replace(/\s+/g, '');
 
 for (const pagePath of PAGES) {
   test(`${pagePath}: no horizontal scroll in Firefox from 320 to 1440 px`, async ({ ff, baseURL }) => {
@@ -239,6 +241,7 @@ for (const story of STORIES) {
       expect(missingFromFullStory(text, parts)).toEqual([]);
       expect(sourceOrderProblems(text, sources)).toEqual([]);
       const words = pdfWords(pdf);
+      expect(urlBreakProblems(words, parts.urls), 'URLs break after a slash, never at a hyphen').toEqual([]);
       expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
       expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
     });
@@ -258,6 +261,7 @@ for (const story of STORIES) {
       const text = squash(pdfText(pdf));
       expect(text).toContain(squash(story.frontmatter.title));
       for (const s of story.frontmatter.sources) expect(text, `source URL ${s.url}`).toContain(squash(s.url));
+      expect(urlBreakProblems(words, story.frontmatter.sources.map((s) => s.url)), 'URLs break after a slash, never at a hyphen').toEqual([]);
       expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
       const markers = citationMarkers(words);
       expect(markers.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { briefParts, fullStoryParts, listedSources, missingFromFullStory, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
-import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
+import { citationMarkers, overlappingWords, pdfWords, urlBreakProblems } from '../helpers/pdf.ts';
 
 /** Every story in the content folder. */
 const stories = readdirSync('content/stories')
@@ -57,6 +57,13 @@ for (const slug of stories) {
   }
 
   for (const paper of PAPERS) {
+    test(`${slug}: long URLs on the ${paper.format} brief break after a slash, never at a hyphen`, async ({ page }) => {
+      await printable(page, slug);
+      const { urls, canonical } = await briefParts(page);
+      const words = pdfWords(await printBrief(page, `${slug}-urls`, paper));
+      expect(urlBreakProblems(words, [canonical, ...urls])).toEqual([]);
+    });
+
     test(`${slug}: "Print full story" prints every section, the terms, the updates and the sources with their URLs on ${paper.format}, no word overlapping or cut`, async ({ page }) => {
       await page.goto(`/${slug}/`);
       await page.evaluate(() => (window.print = () => {}));
@@ -74,8 +81,9 @@ for (const slug of stories) {
       expect(pages, 'more than the one-page brief').toBeGreaterThan(1);
       expect(missingFromFullStory(text, parts)).toEqual([]);
       expect(sourceOrderProblems(text, sources)).toEqual([]);
-      for (const gone of ['On this page', 'Copy link', 'Print brief', 'Print full story', 'Cited in', 'Skip to content']) expect(text).not.toContain(gone);
       const words = pdfWords(pdf);
+      expect(urlBreakProblems(words, parts.urls)).toEqual([]);
+      for (const gone of ['On this page', 'Copy link', 'Print brief', 'Print full story', 'Cited in', 'Skip to content']) expect(text).not.toContain(gone);
       expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
       expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
       expect(citationMarkers(words).filter((m) => m.raise < 1).map((m) => `${m.marker} after ${m.before}: ${m.raise.toFixed(2)} pt`), 'markers less than 1 pt above the word before').toEqual([]);

@@ -62,8 +62,8 @@ export async function printBrief(page: Page, name: string, paper: Paper): Promis
 export const pdfPages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 // -raw: the text in the order it was drawn (the DOM order), so a URL broken over lines in a column reads whole.
 export const pdfText = (pdf: string) => execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-// NFKC: a PDF's text may carry the font's ligatures ("ﬁ" for "fi"), as Firefox's does.
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+// NFKC: a PDF's text may carry the font's ligatures ("ﬁ" for "fi"), as Firefox's does; Chromium's keeps a printed URL's break marks (src/lib/print-url.ts).
+const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u200B\u2060]+/g, '');
 
 /** How far down the printable height of page 1 the text reaches (0 to 1). */
 export function pdfFill(pdf: string, paper: Paper): number {
