@@ -15,7 +15,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { parseIds } from '../lib/citations.ts';
-import { ID_PATTERN, pageOwnerOf, PART_IDS, partId, type PartLabel } from '../lib/ids.ts';
+import { ID_PATTERN, pageOwnerOf, PART_IDS, type PartLabel } from '../lib/ids.ts';
 import { textFragmentUrl } from '../lib/text-fragment.ts';
 
 export type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
@@ -223,8 +223,6 @@ const headingIdsUnique: Rule = (tree, ctx) => {
   const reserved = new Map<string, string>();
   list<{ id?: unknown }>(ctx.story.timeline).forEach((e, i) => typeof e?.id === 'string' && reserved.set(e.id, `timeline[${i}].id`));
   list<{ id?: unknown }>(ctx.story.sources).forEach((s, i) => typeof s?.id === 'string' && reserved.set(`source-${s.id}`, `sources[${i}].id`));
-  // Each part of the short version links to itself (#why-it-matters): its id is taken.
-  visit(tree, (node) => void (isJsx(node, 'Part') && reserved.set(partId(attr(node, 'label') ?? ''), `the short version's "${attr(node, 'label')}" part`)));
   const seen = new Map<string, string>();
   visit(tree, 'heading', (heading: Heading) => {
     const { id, aliases, text, marker } = headingIds(heading);

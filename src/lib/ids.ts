@@ -22,19 +22,20 @@ export const PAGE_SECTIONS = {
 
 /**
  * The short version's parts, by label (the labels a story may use, in order: src/checks/rules.ts),
- * each with its id: its address (#why-it-matters) and its share page's (s/why-it-matters/).
+ * each with its id: its address (#summary-why-it-matters) and its share page's (s/summary-why-it-matters/).
+ * "summary-" and the label: a story may well have a "## What happened" section of its own.
  */
 export const PART_IDS = {
-  'What happened': 'what-happened',
-  'Why it matters': 'why-it-matters',
-  'The other side': 'the-other-side',
-  'What to watch': 'what-to-watch',
-  'What we don’t know': 'what-we-dont-know',
+  'What happened': 'summary-what-happened',
+  'Why it matters': 'summary-why-it-matters',
+  'The other side': 'summary-the-other-side',
+  'What to watch': 'summary-what-to-watch',
+  'What we don’t know': 'summary-what-we-dont-know',
 } as const;
 export type PartLabel = keyof typeof PART_IDS;
 
-/** A part's id from its label as written ("What we don't know", any quotes or case): its slug. */
-export const partId = (label: string) => slug(label.replace(/[’']/g, ''));
+/** A part's id from its label as written ("What we don't know", any quotes or case). */
+export const partId = (label: string) => `summary-${slug(label.replace(/[’']/g, ''))}`;
 
 /**
  * The sources footer's groups, in the order it lists them (and numbers the sources: src/lib/citations.ts),
@@ -46,15 +47,11 @@ export const SOURCE_GROUPS = {
   analysis: { slug: 'sources-analysis', text: 'Analysis' },
 } as const;
 
-/**
- * Ids of the page's own elements: its sections, the sources' groups, the parts every short version
- * has (What to watch may be What we don’t know instead: that id is taken only where a story has the
- * part, as a "## What we don’t know" section is common; the checks reserve it then), and the rest.
- */
+/** Ids of the page's own elements: its sections, the sources' groups, the short version's parts, and the rest. */
 export const PAGE_IDS: ReadonlySet<string> = new Set([
   ...Object.values(PAGE_SECTIONS).map((s) => s.slug),
   ...Object.values(SOURCE_GROUPS).map((g) => g.slug),
-  ...Object.values(PART_IDS).filter((id) => id !== PART_IDS['What we don’t know']),
+  ...Object.values(PART_IDS),
   'main',
   'on-this-page',
   'top',

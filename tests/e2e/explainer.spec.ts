@@ -159,8 +159,8 @@ for (const story of STORIES) {
     }
     // "Why it matters", the part people quote, is an address of its own.
     await page.getByRole('heading', { name: /^Why it matters/ }).getByRole('link', { name: 'Why it matters' }).click();
-    await expect(page).toHaveURL(/#why-it-matters$/);
-    await expect(page.locator('#why-it-matters')).toBeInViewport();
+    await expect(page).toHaveURL(/#summary-why-it-matters$/);
+    await expect(page.locator('#summary-why-it-matters')).toBeInViewport();
   });
 }
 
