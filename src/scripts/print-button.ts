@@ -1,7 +1,8 @@
 /**
  * Progressive enhancement: adds the print buttons to each element marked
- * `data-print-brief`: "Print brief", the one-page brief that Ctrl+P prints too,
- * and "Print full story", the whole article (print.css prints it while the page's
+ * `data-print-brief`, read as "Print [brief] [full story]" (global.css draws the
+ * "Print"; each button is named in full, "Print brief"): the one-page brief that
+ * Ctrl+P prints too, and the whole article (print.css prints it while the page's
  * root has the class `print-full`, which this sets for that print only). The page
  * carries no button of its own: without JavaScript it could do nothing, and Ctrl+P
  * gives the brief.
@@ -12,30 +13,20 @@ export function initPrintButtons(doc: Document = document, print: () => void = (
   const root = doc.documentElement;
   const hosts = doc.querySelectorAll<HTMLElement>('[data-print-brief]');
   hosts.forEach((host) => {
-    // "Print [brief] [full story]": one visible "Print" for the two, and each button named in full ("Print brief").
-    const label = doc.createElement('span');
-    label.className = 'print-label';
-    label.textContent = 'Print';
-    label.setAttribute('aria-hidden', 'true');
-    host.append(label);
-    const add = (text: string, full: boolean) => {
+    for (const what of ['brief', 'full story']) {
       const button = doc.createElement('button');
       button.type = 'button';
       button.className = 'print-button';
-      const hidden = doc.createElement('span');
-      hidden.className = 'visually-hidden';
-      hidden.textContent = 'Print ';
-      button.append(hidden, text);
-      button.addEventListener('click', () => {
-        root.classList.toggle(FULL_STORY_CLASS, full);
+      button.textContent = what;
+      button.setAttribute('aria-label', `Print ${what}`);
+      button.onclick = () => {
+        root.classList.toggle(FULL_STORY_CLASS, what !== 'brief');
         print();
-      });
+      };
       host.append(button);
-    };
-    add('brief', false);
-    add('full story', true);
+    }
   });
   // Ctrl+P after a full story's print gives the brief again.
-  doc.defaultView?.addEventListener('afterprint', () => root.classList.remove(FULL_STORY_CLASS));
+  addEventListener('afterprint', () => root.classList.remove(FULL_STORY_CLASS));
   return hosts.length;
 }
