@@ -7,7 +7,7 @@
  * browser has the Web Share API (phones), a section also gets a "Share" button that
  * opens the system share sheet. The buttons of one link sit together in a `.link-tools`
  * span, which global.css keeps quiet until wanted. Without JavaScript the anchor links still work;
- * nothing depends on this. (Kept small: under 4 KB the page's one script is inlined.)
+ * nothing depends on this. (Kept small: the page's scripts together stay within the JavaScript budget, and are inlined.)
  */
 
 /** The absolute URL an anchor's href points to, without any text fragment of the current page. */
