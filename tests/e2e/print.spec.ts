@@ -90,13 +90,15 @@ for (const slug of stories) {
     });
   }
 
-  test(`${slug}: the printed sources read in number order, each number at the start of its entry`, async ({ page }) => {
-    await printable(page, slug);
-    const sources = await listedSources(page);
-    expect(sources.length).toBeGreaterThan(0);
-    const pdf = await printBrief(page, `${slug}-sources`, PAPERS[0]);
-    expect(sourceOrderProblems(pdfText(pdf), sources)).toEqual([]);
-  });
+  for (const paper of PAPERS) {
+    test(`${slug}: the printed sources read in number order on ${paper.format}, each number at the start of its entry`, async ({ page }) => {
+      await printable(page, slug);
+      const sources = await listedSources(page);
+      expect(sources.length).toBeGreaterThan(0);
+      const pdf = await printBrief(page, `${slug}-sources`, paper);
+      expect(sourceOrderProblems(pdfText(pdf), sources)).toEqual([]);
+    });
+  }
 
   test(`${slug}: print type is large enough, dark on white even in dark mode, with no screen chrome`, async ({ page }) => {
     await printable(page, slug, 'dark');

@@ -61,7 +61,7 @@ describe('components rendered with the Container API', () => {
     expect(html).toContain('<a class="source-title" href="https://example.com/one" rel="noopener">First source</a>');
     // The source's link to itself is its number, at the entry's start: a link with no words of its own (CSS draws "2."), named
     // "Source 2"; the list's own number (value) is what a reader without CSS sees. Nothing after the entry reads "Source 2".
-    expect(html).toContain(`<li id="source-one" class="source" value="2"><p class="source-line" data-url="${printableUrl('https://example.com/one')}"><a class="anchor-link source-number" href="#source-one" data-copy="source 2: Pub One" aria-label="Source 2"></a><span class="source-publisher">`);
+    expect(html).toContain(`<li id="source-one" class="source" value="2"><p class="source-line" data-url="${printableUrl('https://example.com/one')}"><a class="anchor-link source-number" href="#source-one" data-copy="source 2: Pub One" aria-label="Source 2" data-n="2"></a><span class="source-publisher">`);
     expect(html.replace(/<[^>]+>/g, ' ')).not.toMatch(/Source \d/);
     expect(html).toMatch(/Timeline<\/a>\.\s*<span class="source-tools link-tools" data-copy-slot><\/span>/);
   });
