@@ -20,7 +20,7 @@ import { citationMarkers, overlappingWords, pdfWords, unmarked, urlBreakProblems
 import { allPages, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
 import { isSharePath, withoutRefresh } from '../helpers/share-pages.ts';
-import { fullStoryParts, missingFromFullStory, PAPERS, pdfText, printRulesOnScreen, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
+import { fullStoryParts, headingsAtPageFoot, missingFromFullStory, PAPERS, pdfText, printRulesOnScreen, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
 
 const test = base.extend<{ ff: Page }, { firefox: Browser }>({
   firefox: [
@@ -244,6 +244,7 @@ for (const story of STORIES) {
       expect(urlBreakProblems(words, parts.urls), 'URLs break after a slash, never at a hyphen').toEqual([]);
       expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
       expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
+      expect(headingsAtPageFoot(words, parts.headings), 'a heading left at the foot of a page').toEqual([]);
     });
   }
 

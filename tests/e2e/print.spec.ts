@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { briefParts, fullStoryParts, listedSources, missingFromFullStory, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
+import { briefParts, fullStoryParts, headingsAtPageFoot, listedSources, missingFromFullStory, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
 import { citationMarkers, overlappingWords, pdfWords, urlBreakProblems } from '../helpers/pdf.ts';
 
 /** Every story in the content folder. */
@@ -86,6 +86,7 @@ for (const slug of stories) {
       for (const gone of ['On this page', 'Copy link', 'Print brief', 'Print full story', 'Cited in', 'Skip to content']) expect(text).not.toContain(gone);
       expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
       expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
+      expect(headingsAtPageFoot(words, parts.headings), 'a heading left at the foot of a page').toEqual([]);
       expect(citationMarkers(words).filter((m) => m.raise < 1).map((m) => `${m.marker} after ${m.before}: ${m.raise.toFixed(2)} pt`), 'markers less than 1 pt above the word before').toEqual([]);
     });
   }

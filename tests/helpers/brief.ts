@@ -138,6 +138,18 @@ export function printRulesOnScreen(on: boolean): void {
   for (const sheet of document.styleSheets) for (const rule of sheet.cssRules) if (rule instanceof CSSMediaRule) media(rule.media);
 }
 
+/** Headings printed as the last line of a page, their text left apart from what they head. */
+export function headingsAtPageFoot(words: readonly { page: number; text: string; yMax: number }[], headings: readonly string[]): string[] {
+  const flat = new Set(headings.map((h) => squash(h).toLowerCase()));
+  const pages = [...new Set(words.map((w) => w.page))];
+  return pages.flatMap((page) => {
+    const on = words.filter((w) => w.page === page);
+    const bottom = Math.max(...on.map((w) => w.yMax));
+    const last = squash(on.filter((w) => w.yMax > bottom - 2).map((w) => w.text).join('')).toLowerCase();
+    return page < pages.length && flat.has(last) ? [`"${last}" ends page ${page}`] : [];
+  });
+}
+
 /** What of the full story the PDF's text lacks; empty when all is there. Case aside: labels may print in capitals. */
 export function missingFromFullStory(text: string, parts: ReturnType<typeof fullStoryParts>): string[] {
   const flat = squash(text).toLowerCase();
