@@ -15,7 +15,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { parseIds } from '../lib/citations.ts';
-import { ID_PATTERN, pageOwnerOf } from '../lib/ids.ts';
+import { ID_PATTERN, pageOwnerOf, PART_IDS, type PartLabel } from '../lib/ids.ts';
 import { textFragmentUrl } from '../lib/text-fragment.ts';
 
 export type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
@@ -54,8 +54,8 @@ export type Rule = (tree: Root, ctx: RuleContext) => void;
 /** The components a story body can use; Anchor goes at the end of a heading. */
 export const STORY_COMPONENTS: ReadonlySet<string> = new Set(['Cite', 'Analysis', 'Part', 'Term']);
 
-/** The short version's parts, in order; the last may be either label. */
-export const PART_LABELS = ['What happened', 'Why it matters', 'The other side', 'What to watch', 'What we don’t know'] as const;
+/** The short version's parts, in order; the last may be either label (their ids: src/lib/ids.ts). */
+export const PART_LABELS = Object.keys(PART_IDS) as PartLabel[];
 
 /**
  * What the printed brief can hold on one page (tests/e2e/print.spec.ts prints a

@@ -10,7 +10,7 @@
  * - `<StoryPanels />` goes after the short version (the first section): the key
  *   figures and the timeline, in the skimmer's order.
  * - Exports `bodyCitations` (each Cite's ids, in reading order), `readingMinutes`
- *   and each section's lead (`sectionLeads`, for its share page) to the page through
+ *   and each section's and each part's preview (`sectionLeads`, `partLeads`, for their share pages) to the page through
  *   Astro's `remarkPluginFrontmatter`.
  */
 import type { Heading, Root, RootContent } from 'mdast';
@@ -20,11 +20,13 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { valueToEstree } from 'estree-util-value-to-estree';
-import { numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citations.ts';
+import { footerGroup, numberCitations, parseIds, toRefs, type CiteRef } from '../lib/citations.ts';
 import { countWords, readingMinutes } from '../lib/reading.ts';
 import { attr, headingIds, isAnalysis, isJsx, list, type Jsx, type RawSource } from '../checks/rules.ts';
 import { readStory } from '../checks/story-file.ts';
-import { leadText, type ShareSection } from '../lib/share.ts';
+import { partId } from '../lib/ids.ts';
+import { sentences } from '../lib/preview.ts';
+import { shareSection, type ShareSection } from '../lib/share.ts';
 
 /** What the plugin hands the page, through `remarkPluginFrontmatter`. */
 export interface StoryBodyExports {
@@ -37,8 +39,10 @@ export interface StoryBodyExports {
   readingMinutes: number;
   /** The short version's parts as plain text, with the sources each cites: the front page's preview of the lead story. */
   shortVersion: ShortVersionPart[];
-  /** Each `##` section's id, alias ids, heading and first sentences: its share page and card (src/lib/share.ts). */
+  /** Each `##` section's id, alias ids, heading and preview: its share page and card (src/lib/share.ts). */
   sectionLeads: ShareSection[];
+  /** The same for each part of the short version ("Why it matters"), which has a share page too. */
+  partLeads: ShareSection[];
 }
 
 export interface ShortVersionPart {
@@ -99,28 +103,45 @@ export function plainText(node: RootContent | Root): string {
   return (PHRASING.has(node.type) ? parts.join('') : parts.join(' ')).replace(/\s+/g, ' ');
 }
 
-/** Each top-level `##` section's id, aliases, heading and first sentences, read before the headings are transformed. */
-function leadsOf(tree: Root): ShareSection[] {
-  const leads: (ShareSection & { body: string[] })[] = [];
+/**
+ * The words of a section as a preview's units (src/lib/preview.ts): the sentences of its paragraphs and
+ * the whole items of its lists, in order, looking inside <Analysis> and <Part>; not its subheadings.
+ */
+export function previewUnits(nodes: readonly RootContent[]): string[] {
+  return nodes.flatMap((node): string[] => {
+    if (node.type === 'heading' || UNSEEN.has(node.type)) return [];
+    if (node.type === 'list') return node.children.map((item) => plainText(item).replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if ('children' in node && !PHRASING.has(node.type)) return previewUnits(node.children as RootContent[]);
+    return sentences(plainText(node));
+  });
+}
+
+/**
+ * Each top-level `##` section's id, aliases, heading and preview, read before the headings are
+ * transformed; and each part of the short version (the first section), which has a share page too.
+ */
+function leadsOf(tree: Root): { sections: ShareSection[]; parts: ShareSection[] } {
+  const sections: { id: string; aliases: string[]; title: string; body: RootContent[] }[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 2) {
       const { id, aliases, text } = headingIds(node);
-      leads.push({ id, aliases, title: text, lead: '', body: [] });
-    } else if (node.type !== 'heading') leads.at(-1)?.body.push(plainText(node));
+      sections.push({ id, aliases, title: text, body: [] });
+    } else sections.at(-1)?.body.push(node);
   }
-  return leads.map(({ body, ...section }) => ({ ...section, lead: leadText(body.join(' ')) }));
+  const parts = (sections[0]?.body ?? []).filter((n): n is MdxJsxFlowElement => isJsx(n, 'Part') && n.type === 'mdxJsxFlowElement');
+  return {
+    sections: sections.map(({ id, aliases, title, body }) => shareSection(id, title, { units: previewUnits(body) }, aliases)),
+    parts: parts.map((p) => shareSection(partId(attr(p, 'label') ?? ''), attr(p, 'label') ?? '', { units: previewUnits(p.children) })),
+  };
 }
 
 export default function remarkStory() {
   return (tree: Root, file: VFile) => {
     // The checks before this plugin have read the story's frontmatter into file.data.story.
     const story = (file.data as { story?: Record<string, unknown> }).story ?? (file.path ? readStory(file.path).story?.frontmatter : undefined);
-    const names = new Map(
-      list<RawSource & { publisher?: unknown; title?: unknown }>(story?.sources)
-        .filter((s) => typeof s?.id === 'string')
-        .map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]),
-    );
-    const sectionLeads = leadsOf(tree);
+    const rawSources = list<RawSource & { publisher?: unknown; title?: unknown; kind?: unknown }>(story?.sources).filter((s) => typeof s?.id === 'string');
+    const names = new Map(rawSources.map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]));
+    const { sections: sectionLeads, parts: partLeads } = leadsOf(tree);
     const cites: Jsx[] = [];
     const bodySections: string[] = [];
     let section = '';
@@ -141,7 +162,7 @@ export default function remarkStory() {
     const panelsAt = tree.children.some((c) => c.type === 'heading' && c.depth === 2) ? (second < 0 ? tree.children.length : second) : -1;
     if (panelsAt >= 0) tree.children.splice(panelsAt, 0, panels);
     const bodyCitations = cites.map((c) => parseIds(attr(c, 'ids') ?? ''));
-    // Numbered in reading order, the key figures and timeline included, as the page numbers them.
+    // Numbered as the page numbers them: the footer's order, every place that cites included.
     const afterPanels = new Set<Jsx>();
     if (panelsAt >= 0) visit({ type: 'root', children: tree.children.slice(panelsAt) } as Root, (n) => void (isJsx(n, 'Cite') && afterPanels.add(n)));
     const citationsBeforePanels = cites.filter((c) => !afterPanels.has(c)).length;
@@ -151,8 +172,11 @@ export default function remarkStory() {
         body: bodyCitations,
         figures: entries<{ sources?: unknown }>('figures').map((f) => list<string>(f?.sources)),
         timeline: entries<{ sources?: unknown }>('timeline').map((e) => list<string>(e?.sources)),
+        // The terms too: a source first cited there still takes its place in its group.
+        terms: entries<{ sources?: unknown }>('terms').map((t) => list<string>(t?.sources)),
       },
       citationsBeforePanels,
+      footerGroup(rawSources.map((s) => ({ id: s.id as string, kind: String(s.kind ?? '') }))),
     );
     const refsOf = new Map<Jsx, CiteRef[]>(cites.map((c, i) => [c, toRefs(groups.body[i] ?? [], names)]));
     // The short version (the first section): its parts, read before the Cite attributes are replaced.
@@ -165,7 +189,7 @@ export default function remarkStory() {
       shortVersion.push({ label: attr(node, 'label') ?? '', analysis: isAnalysis(node), text: plainText(node).replace(/\s+/g, ' ').trim(), refs });
     }
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
-    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads };
+    const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads, partLeads };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};

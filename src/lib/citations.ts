@@ -3,10 +3,13 @@
  *
  * A story cites sources in several places, in reading order: the body's
  * <Cite> markers, then the timeline, then the key figures. Sources are
- * numbered by first appearance; every place that cites a source gets a
- * backlink id ("cite-3b": the second citation of source 3) so the sources
- * footer can link back to each.
+ * numbered in the order the sources footer lists them (its groups in turn,
+ * each in order of first citation), so a reader who sees [4] finds it fourth
+ * in the list; every place that cites a source gets a backlink id ("cite-3b":
+ * the second citation of source 3) so the footer can link back to each.
  */
+
+import { SOURCE_GROUPS } from './ids.ts';
 
 export interface CitationMark {
   sourceId: string;
@@ -31,7 +34,7 @@ export interface CitationGroups<T> {
 }
 
 export interface Citations {
-  /** Source ids in order of first appearance. */
+  /** Source ids in number order: the footer's order. */
   order: string[];
   /** Source id → number. */
   numbers: Map<string, number>;
@@ -46,38 +49,57 @@ export function letterFor(k: number): string {
 }
 
 /**
- * Numbers a story's citations in reading order: the body up to the key figures and
+ * Numbers a story's citations. Reading order: the body up to the key figures and
  * timeline (`bodyBeforePanels` of its sites: the short version), the key figures,
  * the timeline, the rest of the body, then the terms. A missing group has no
- * sites. Within a site, marks are in number order.
+ * sites. Sources are numbered by `group` (the footer's group of a source: lower
+ * first), then by first citation in reading order; without `group`, by first
+ * citation alone. Within a site, marks are in number order.
  */
-export function numberCitations(sites: Partial<CitationGroups<readonly string[]>>, bodyBeforePanels = sites.body?.length ?? 0): Citations {
-  const order: string[] = [];
-  const numbers = new Map<string, number>();
-  const backlinks = new Map<string, CitationMark[]>();
-  const mark = (ids: readonly string[]) =>
+export function numberCitations(
+  sites: Partial<CitationGroups<readonly string[]>>,
+  bodyBeforePanels = sites.body?.length ?? 0,
+  group: (sourceId: string) => number = () => 0,
+): Citations {
+  const inReadingOrder = <T>(f: (ids: readonly string[]) => T) => {
+    const body = sites.body ?? [];
+    const before = body.slice(0, bodyBeforePanels).map(f);
+    const figures = (sites.figures ?? []).map(f);
+    const timeline = (sites.timeline ?? []).map(f);
+    return { body: [...before, ...body.slice(bodyBeforePanels).map(f)], timeline, figures, terms: (sites.terms ?? []).map(f) };
+  };
+  const firstCited: string[] = [];
+  inReadingOrder((ids) => ids.forEach((id) => firstCited.includes(id) || firstCited.push(id)));
+  // A stable sort: within a group, first citation decides.
+  const order = [...firstCited].sort((a, b) => group(a) - group(b));
+  const numbers = new Map(order.map((id, i) => [id, i + 1]));
+  const backlinks = new Map<string, CitationMark[]>(order.map((id) => [id, []]));
+  const groups = inReadingOrder((ids) =>
     ids
       .map((sourceId) => {
-      let n = numbers.get(sourceId);
-      if (n === undefined) {
-        order.push(sourceId);
-        n = order.length;
-        numbers.set(sourceId, n);
-        backlinks.set(sourceId, []);
-      }
-      const list = backlinks.get(sourceId)!;
-      const letter = letterFor(list.length);
-      const m: CitationMark = { sourceId, n, letter, anchor: `cite-${n}${letter.length > 1 ? '-' : ''}${letter}` };
-      list.push(m);
-      return m;
+        const n = numbers.get(sourceId)!;
+        const list = backlinks.get(sourceId)!;
+        const letter = letterFor(list.length);
+        const m: CitationMark = { sourceId, n, letter, anchor: `cite-${n}${letter.length > 1 ? '-' : ''}${letter}` };
+        list.push(m);
+        return m;
       })
-      .sort((a, b) => a.n - b.n);
-  const before = (sites.body ?? []).slice(0, bodyBeforePanels).map(mark);
-  const figures = (sites.figures ?? []).map(mark);
-  const timeline = (sites.timeline ?? []).map(mark);
-  const body = [...before, ...(sites.body ?? []).slice(bodyBeforePanels).map(mark)];
-  const terms = (sites.terms ?? []).map(mark);
-  return { order, numbers, groups: { body, timeline, figures, terms }, backlinks };
+      .sort((a, b) => a.n - b.n),
+  );
+  return { order, numbers, groups, backlinks };
+}
+
+/**
+ * Each source's group in the sources footer, as `numberCitations` wants it: the place of its
+ * kind in SOURCE_GROUPS (company statements, news reports, analysis). An unknown id comes last.
+ */
+export function footerGroup(sources: Iterable<{ id: string; kind: string }>): (sourceId: string) => number {
+  const kinds = Object.keys(SOURCE_GROUPS);
+  const rank = new Map([...sources].map((s) => [s.id, kinds.indexOf(s.kind)]));
+  return (id) => {
+    const r = rank.get(id) ?? -1;
+    return r < 0 ? kinds.length : r;
+  };
 }
 
 /** Splits a `<Cite ids="a b, c">` attribute into ids. */

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { cacheKey } from './cache-key.ts';
+import { fitPreview, prose, type PreviewText } from './preview.ts';
 import { OG_SIZE, SITE_NAME } from './site.ts';
 
 const require = createRequire(import.meta.url);
@@ -26,7 +27,8 @@ export const OG_DEFAULT_KICKER = 'Explainer';
 /** What a card shows. */
 export interface CardInput {
   title: string;
-  dek: string;
+  /** The lead under the title: a text, or a section's preview (its sentences or its list's items), fitted to the room left. */
+  dek: string | PreviewText;
   kicker?: string | undefined;
   period?: string | undefined;
 }
@@ -57,7 +59,7 @@ const INNER = OG_WIDTH - 2 * PAD.x;
 const COLOURS = { bar: '#1b4d89', text: '#1a1c1f', dek: '#33373d', muted: '#545a63', paper: '#ffffff' } as const;
 
 interface Block {
-  text: string;
+  text: string | PreviewText;
   font: string;
   size: number;
   lineHeight: number;
@@ -66,17 +68,12 @@ interface Block {
   letterSpacing?: number;
 }
 
-/**
- * The lines of a text at the context's font, broken between words to fit the width; at most
- * maxLines, the last ending in "…" when the text goes on. A word longer than the line is cut.
- */
-export function wrapLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string, width: number, maxLines: number): string[] {
+/** The lines of a text at the context's font, broken between words to fit the width. A word longer than the line is cut. */
+export function breakLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string, width: number): string[] {
   const fits = (s: string) => ctx.measureText(s).width <= width;
   const lines: string[] = [];
   let line = '';
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
     const next = line ? `${line} ${word}` : word;
     if (fits(next)) {
       line = next;
@@ -84,24 +81,29 @@ export function wrapLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string,
     }
     if (line) lines.push(line);
     line = word;
-    if (lines.length === maxLines) {
-      // No room for the rest: end the last line with an ellipsis.
-      let last = lines.pop()!;
-      while (last && !fits(`${last}…`)) last = last.includes(' ') ? last.slice(0, last.lastIndexOf(' ')) : last.slice(0, -1);
-      lines.push(`${last.replace(/[\s,;:–—-]+$/, '')}…`);
-      return lines;
-    }
     while (!fits(line) && line.length > 1) {
       // A single word wider than the line: cut it where it fits.
       let cut = line.length - 1;
       while (cut > 1 && !fits(line.slice(0, cut))) cut--;
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
-      if (lines.length === maxLines) return lines;
     }
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/**
+ * The lines a block shows, at most maxLines: the whole text when it fits; else the first form of it
+ * that does (src/lib/preview.ts): whole sentences or whole list items, or a first sentence cut at a
+ * clause break with "…", never in the middle of a clause or a word unless nothing else fits.
+ */
+export function wrapLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string | PreviewText, width: number, maxLines: number): string[] {
+  const preview = typeof text === 'string' ? prose(text) : text;
+  const whole = typeof text === 'string' ? breakLines(ctx, text, width) : undefined;
+  if (whole && whole.length <= maxLines) return whole;
+  const fitted = fitPreview(preview, (t) => breakLines(ctx, t, width).length <= maxLines);
+  return fitted ? breakLines(ctx, fitted, width) : [];
 }
 
 /**
@@ -119,7 +121,7 @@ export async function renderOgImage({ title, dek, kicker = OG_DEFAULT_KICKER, pe
 export const pngResponse = (png: Uint8Array) => new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
 
 /** The card's RGBA pixels. */
-export function drawCard(title: string, dek: string, kicker = OG_DEFAULT_KICKER, period = ''): Uint8Array {
+export function drawCard(title: string, dek: string | PreviewText, kicker = OG_DEFAULT_KICKER, period = ''): Uint8Array {
   const canvas = setUp();
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = COLOURS.paper;

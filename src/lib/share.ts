@@ -1,6 +1,6 @@
 /**
- * Share addresses: every section of a story (its `##` sections, the key figures, the
- * timeline and the terms) has a small page of its own at `/<story>/s/<section-id>/`
+ * Share addresses: every section of a story (its `##` sections, the parts of its short
+ * version, the key figures, the timeline and the terms) has a small page of its own at `/<story>/s/<section-id>/`
  * whose head carries the section's own link preview (title, description, card), so a
  * link pasted into a chat app previews the section, not the whole story. Chat apps and
  * social networks drop the `#fragment` when they fetch a preview; a path they keep.
@@ -19,6 +19,7 @@
  * preview could carry (the story page lists the shareable sections: src/pages/[slug].astro).
  */
 import { PAGE_SECTIONS } from './ids.ts';
+import { fitPreview, prose, type PreviewText } from './preview.ts';
 import { SITE_NAME } from './site.ts';
 
 /** The folder of a story's share pages: `/<story>/s/<id>/`. */
@@ -26,13 +27,19 @@ export const SHARE_FOLDER = 's';
 /** A description stays within this many characters (what unfurlers show before cutting). */
 export const LEAD_MAX = 200;
 
-/** One shareable section: its id, its old ids, its heading and its first sentences. */
+/** One shareable section: its id, its old ids, its heading, its words for a preview and the description made of them. */
 export interface ShareSection {
   id: string;
   aliases: readonly string[];
   title: string;
+  /** Its sentences or its list's items, which the card fits to its own room. */
+  preview: PreviewText;
+  /** The share page's description: the preview within LEAD_MAX characters. */
   lead: string;
 }
+
+/** A shareable section, its description made from its preview. */
+export const shareSection = (id: string, title: string, preview: PreviewText, aliases: readonly string[] = []): ShareSection => ({ id, aliases, title, preview, lead: fitLead(preview) });
 
 /** What the share pages and cards of one story are made from. */
 export interface StoryShare {
@@ -52,37 +59,13 @@ export const sectionCardPath = (slug: string, id: string) => `/og/${slug}/${id}.
 /** og:title and twitter:title: "The Amazon deal — OpenAI shifts partners". */
 export const shareTitle = (section: Pick<ShareSection, 'title'>, headline: string) => `${section.title} — ${headline}`;
 
-const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** Ends in an abbreviation, not a sentence: a title, "No.", a month, or initials ("U.S.", "e.g."). */
-const ABBREVIATION = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Inc|Corp|Co|Ltd|Jr|Sr|No|Nos|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?:\p{L}\.)+\p{L})\.$/u;
-
-/**
- * The first sentences of a text, as many whole ones as fit in `max` characters. A first
- * sentence longer than that is cut at a word and ends in "…".
- */
+/** A section's description: its first whole sentences within `max` characters (src/lib/preview.ts says how it is cut). */
 export function leadText(text: string, max = LEAD_MAX): string {
-  const t = clean(text);
-  if (t.length <= max) return t;
-  // A sentence ends at . ! ? or … (and any closing quote or bracket), before a space and a capital, digit or
-  // opening quote; not after a short abbreviation ("Mr.", "U.S.", "No.", "Feb."), whose next word may be capitalised.
-  const pieces = t.split(/(?<=[.!?…]["”’)\]]?)\s+(?=["“‘(\[]?[\p{Lu}\p{N}$£€])/u);
-  const sentences: string[] = [];
-  for (const piece of pieces) {
-    const last = sentences.at(-1);
-    if (last !== undefined && ABBREVIATION.test(last)) sentences[sentences.length - 1] = `${last} ${piece}`;
-    else sentences.push(piece);
-  }
-  let out = '';
-  for (const s of sentences) {
-    const next = out ? `${out} ${s}` : s;
-    if (next.length > max) break;
-    out = next;
-  }
-  if (out) return out;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+  return fitPreview(prose(text), (t) => t.length <= max);
 }
+
+/** A preview's text within `max` characters. */
+export const fitLead = (preview: PreviewText, max = LEAD_MAX) => fitPreview(preview, (t) => t.length <= max);
 
 interface PanelData {
   figures: readonly { label: string; value: string }[];
@@ -92,22 +75,22 @@ interface PanelData {
   period?: string | undefined;
 }
 
-/** The page's own shareable sections (key figures, timeline, terms), each with a lead made from its entries. */
+/** The page's own shareable sections (key figures, timeline, terms): lists, previewed as whole entries, as many as fit. */
 export function panelSections({ figures, timeline, terms, period }: PanelData): Record<'figures' | 'timeline' | 'terms', ShareSection | undefined> {
-  const section = (key: keyof typeof PAGE_SECTIONS, lead: string): ShareSection => ({ id: PAGE_SECTIONS[key].slug, aliases: [], title: PAGE_SECTIONS[key].text, lead: leadText(lead) });
+  const section = (key: keyof typeof PAGE_SECTIONS, preview: PreviewText) => shareSection(PAGE_SECTIONS[key].slug, PAGE_SECTIONS[key].text, preview);
   return {
-    figures: figures.length ? section('figures', figures.map((f) => `${f.label}: ${f.value.replace(/[.\s]+$/, '')}.`).join(' ')) : undefined,
+    figures: figures.length ? section('figures', { units: figures.map((f) => `${f.label}: ${f.value.replace(/[.\s]+$/, '')}.`) }) : undefined,
     timeline: timeline.length
-      ? section('timeline', `${timeline.length} ${timeline.length === 1 ? 'event' : 'events'}${period ? `, ${period}` : ''}: ${timeline.map((e) => e.title).join('; ')}.`)
+      ? section('timeline', { intro: `${timeline.length} ${timeline.length === 1 ? 'event' : 'events'}${period ? `, ${period}` : ''}:`, units: timeline.map((e) => e.title), sep: '; ', end: '.' })
       : undefined,
-    terms: terms.length ? section('terms', `The terms this story explains: ${terms.map((t) => t.term).join(', ')}.`) : undefined,
+    terms: terms.length ? section('terms', { intro: 'The terms this story explains:', units: terms.map((t) => t.term), sep: ', ', end: '.' }) : undefined,
   };
 }
 
-/** What the card of a section shows: the story's headline small, the section's title large, its first line, the period. */
+/** What the card of a section shows: the story's headline small, the section's title large, its preview fitted to the card, the period. */
 export const sectionCardInput = (story: Pick<StoryShare, 'headline' | 'period'>, section: ShareSection) => ({
   title: section.title,
-  dek: section.lead,
+  dek: section.preview,
   kicker: story.headline,
   period: story.period,
 });
@@ -122,13 +105,14 @@ export function pageTitle(section: Pick<ShareSection, 'title'>, headline: string
 
 /**
  * A story's shareable sections, in the contents' order: its `##` sections (with the leads the
- * markdown pipeline found) and the page's own panels. A section with no words of its own
- * previews with the dek.
+ * markdown pipeline found), the parts of the short version after it (the first section), and the
+ * page's own panels. A section with no words of its own previews with the dek.
  */
-export function shareSections(contents: readonly { slug: string }[], sectionLeads: readonly ShareSection[], panels: PanelData, dek: string): ShareSection[] {
+export function shareSections(contents: readonly { slug: string }[], sectionLeads: readonly ShareSection[], panels: PanelData, dek: string, parts: readonly ShareSection[] = []): ShareSection[] {
   const shareable = new Map([...sectionLeads, ...Object.values(panelSections(panels))].flatMap((s) => (s ? [[s.id, s] as const] : [])));
-  return contents.flatMap(({ slug }) => {
+  const withLead = (s: ShareSection) => (s.lead ? s : shareSection(s.id, s.title, prose(dek), s.aliases));
+  return contents.flatMap(({ slug }, i) => {
     const s = shareable.get(slug);
-    return s ? [s.lead ? s : { ...s, lead: leadText(dek) }] : [];
+    return [...(s ? [withLead(s)] : []), ...(i === 0 ? parts.map(withLead) : [])];
   });
 }

@@ -1,5 +1,7 @@
 /** The site's name, shown in the header, titles, the feed and link previews. */
 export const SITE_NAME = 'The Explainer';
+/** A page's tab title: its own, then the site's name ("The memo · The Explainer"), unless it names the site already ("About The Explainer"). */
+export const withSiteName = (title: string) => (title.includes(SITE_NAME) ? title : `${title} · ${SITE_NAME}`);
 /** Language of every page: dates, numbers, <html lang>, JSON-LD. */
 export const LOCALE = 'en-US';
 /** The same, as Open Graph writes it: "en_US". */

@@ -14,7 +14,7 @@ import { visibleStories } from './collection.ts';
 /** One story's share data: its headline, period and shareable sections with their leads. */
 export async function storyShare(entry: CollectionEntry<'stories'>): Promise<StoryShare> {
   const { headings, remarkPluginFrontmatter } = await render(entry);
-  const { sectionLeads } = remarkPluginFrontmatter as StoryBodyExports;
+  const { sectionLeads, partLeads } = remarkPluginFrontmatter as StoryBodyExports;
   const story = entry.data;
   const period = coveredPeriod(story.timeline.map((e) => e.date))?.text ?? '';
   return {
@@ -23,7 +23,7 @@ export async function storyShare(entry: CollectionEntry<'stories'>): Promise<Sto
     period,
     published: story.published,
     modified: story.updated ?? story.published,
-    sections: shareSections(contentsOf(headings, story), sectionLeads, { ...story, period }, story.dek),
+    sections: shareSections(contentsOf(headings, story), sectionLeads, { ...story, period }, story.dek, partLeads),
   };
 }
 

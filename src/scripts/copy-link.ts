@@ -1,12 +1,13 @@
 /**
  * Progressive enhancement: a "Copy link" button beside every anchor link
- * (section headings, timeline dates, "Source n"). It copies the absolute URL and
+ * (section headings, timeline dates, a source's number: at the end of its entry). It copies the absolute URL and
  * announces "Link copied" in the page's polite live region. A section with a share
  * page (`data-share`, src/lib/share.ts) copies that page's address, whose link
  * preview is the section's own; the rest copy the link with its fragment. Where the
  * browser has the Web Share API (phones), a section also gets a "Share" button that
- * opens the system share sheet. Without JavaScript the anchor links still work;
- * nothing depends on this. (Kept small: under 4 KB the page's one script is inlined.)
+ * opens the system share sheet. The buttons of one link sit together in a `.link-tools`
+ * span, which global.css keeps quiet until wanted. Without JavaScript the anchor links still work;
+ * nothing depends on this. (Kept small: the page's scripts together stay within the JavaScript budget, and are inlined.)
  */
 
 /** The absolute URL an anchor's href points to, without any text fragment of the current page. */
@@ -32,20 +33,26 @@ export function initCopyLinks(doc: Document = document): number {
     const href = a.hash;
     const shared = a.hasAttribute('data-share');
     const link = () => (shared ? shareLink(href.slice(1), doc.URL) : absoluteLink(href, doc.URL));
-    const add = (text: string, act: () => unknown) => {
+    // The link's controls, together (global.css shows them on hover or focus, and on touch screens
+    // one per section): beside a heading, not inside it, so the heading's name stays its own text; in
+    // the room an entry keeps for them (a source's, at its end: SourceList.astro); else after the link.
+    const heading = a.closest('h2,h3');
+    const slot = heading ? null : a.closest('[id]')?.querySelector<HTMLElement>('[data-copy-slot]');
+    const tools = slot ?? doc.createElement('span');
+    tools.classList.add('link-tools');
+    if (heading) heading.after(tools);
+    else if (!slot) a.after(tools);
+    const add = (text: string, className: string, act: () => unknown) => {
       // No form on the page, so the button's default type does nothing more.
       const button = doc.createElement('button');
-      button.className = 'copy-link';
+      button.className = className;
       button.textContent = text;
       // data-copy names what the link points to: "section: The memo", "source 1: CNBC".
       button.setAttribute('aria-label', `${text.replace(' link', ' link to')} ${a.dataset.copy}`);
       button.onclick = act;
-      // Beside a heading, not inside it: the heading's name stays its own text.
-      (a.closest('h2,h3') ?? a).after(button);
+      tools.append(button);
     };
-    // Added first, so it ends up after "Copy link".
-    if (shared && navigator.share) add('Share', () => navigator.share({ title: a.textContent!.trim(), url: link() }).catch(() => {}));
-    add('Copy link', async () => {
+    add('Copy link', 'copy-link', async () => {
       try {
         await navigator.clipboard.writeText(link());
         say('Link copied');
@@ -54,6 +61,7 @@ export function initCopyLinks(doc: Document = document): number {
         doc.location.hash = href;
       }
     });
+    if (shared && navigator.share) add('Share', 'copy-link share-button', () => navigator.share({ title: a.textContent!.trim(), url: link() }).catch(() => {}));
   });
   return anchors.length;
 }

@@ -1,17 +1,32 @@
 /**
- * Progressive enhancement: adds a "Print brief" button to each element marked
- * `data-print-brief` and makes it open the print dialog. The page carries no
- * button of its own: without JavaScript it could do nothing.
+ * Progressive enhancement: adds the print buttons to each element marked
+ * `data-print-brief`, read as "Print [brief] [full story]" (global.css draws the
+ * "Print"; each button is named in full, "Print brief"): the one-page brief that
+ * Ctrl+P prints too, and the whole article (print.css prints it while the page's
+ * root has the class `print-full`, which this sets for that print only). The page
+ * carries no button of its own: without JavaScript it could do nothing, and Ctrl+P
+ * gives the brief.
  */
+export const FULL_STORY_CLASS = 'print-full';
+
 export function initPrintButtons(doc: Document = document, print: () => void = () => window.print()): number {
+  const root = doc.documentElement;
   const hosts = doc.querySelectorAll<HTMLElement>('[data-print-brief]');
   hosts.forEach((host) => {
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = 'print-button';
-    button.textContent = 'Print brief';
-    button.addEventListener('click', () => print());
-    host.append(button);
+    for (const what of ['brief', 'full story']) {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'print-button';
+      button.textContent = what;
+      button.setAttribute('aria-label', `Print ${what}`);
+      button.onclick = () => {
+        root.classList.toggle(FULL_STORY_CLASS, what !== 'brief');
+        print();
+      };
+      host.append(button);
+    }
   });
+  // Ctrl+P after a full story's print gives the brief again.
+  addEventListener('afterprint', () => root.classList.remove(FULL_STORY_CLASS));
   return hosts.length;
 }

@@ -130,23 +130,27 @@ test.describe('contents rail at 1100px and wider, section by section', () => {
 
 test.describe('source cards', () => {
   const marker = (page: Page) => page.locator('.short-version sup.cite a').first();
+  const sourceNumber = (page: Page, id: string) => page.locator(`#source-${id}`).evaluate((li) => (li as HTMLLIElement).value);
 
   test('a click on a citation shows its source beside it; a second click closes it; nothing moves', async ({ page }) => {
     await page.goto(STORY);
     const m = marker(page);
-    await expect(m).toHaveAccessibleName(/^Source 1: CNBC, “/);
+    // CNBC, the first source the text cites: its number is its place in the footer (a news report, after the company statements).
+    const n = await sourceNumber(page, 'cnbc-memo');
+    await expect(m).toHaveText(`[${n}]`);
+    await expect(m).toHaveAccessibleName(new RegExp(`^Source ${n}: CNBC, “`));
     const docY = () => page.evaluate(() => document.querySelector(".short-version")!.getBoundingClientRect().top + window.scrollY);
     const before = await docY();
     await m.click();
     const card = page.locator('#source-card');
     await expect(card).toBeVisible();
-    await expect(card).toHaveAccessibleName('Source 1: CNBC');
+    await expect(card).toHaveAccessibleName(`Source ${n}: CNBC`);
     await expect(card.locator('.source-publisher')).toHaveText('CNBC');
     await expect(card.locator('.source-title')).toHaveAttribute('href', /^https:\/\/www\.cnbc\.com\//);
     await expect(card.locator('time')).toHaveAttribute('datetime', '2026-04-13');
     await expect(card).toContainText('News report.');
     await expect(card).toContainText('“foundational”');
-    await expect(card.getByRole('link', { name: 'Source 1 in the list' })).toHaveAttribute('href', '#source-cnbc-memo');
+    await expect(card.getByRole('link', { name: `Source ${n} in the list` })).toHaveAttribute('href', '#source-cnbc-memo');
     expect(await card.locator('[id]').count()).toBe(0);
     expect(new URL(page.url()).hash).toBe('');
     expect(await docY(), "the text did not move").toBe(before);
@@ -177,7 +181,7 @@ test.describe('source cards', () => {
     await expect(m).toHaveAttribute('aria-expanded', 'false');
     // The footnote link in the card jumps to the entry and closes the card.
     await page.keyboard.press('Enter');
-    await card.getByRole('link', { name: 'Source 1 in the list' }).click();
+    await card.getByRole('link', { name: `Source ${await sourceNumber(page, 'cnbc-memo')} in the list` }).click();
     await expect(card).toBeHidden();
     await expect(page).toHaveURL(/#source-cnbc-memo$/);
   });
@@ -258,9 +262,104 @@ test.describe('the typeface arriving late moves nothing that matters', () => {
   }
 });
 
+/** Every link's controls and "#" hints on the page, as a reader sees them now: opacity, visibility, display. */
+const controlsShown = (page: Page) =>
+  page.evaluate(() => {
+    const shown = (el: Element, pseudo?: string) => {
+      const s = getComputedStyle(el, pseudo);
+      return s.display !== 'none' && s.visibility === 'visible' && Number(s.opacity) > 0 && (pseudo ? s.content !== 'none' : el.getClientRects().length > 0);
+    };
+    const name = (el: Element) => el.getAttribute('aria-label') ?? el.closest('[id]')?.id ?? '';
+    return {
+      buttons: [...document.querySelectorAll('main .link-tools button')].map((b) => ({ name: name(b), shown: shown(b) && shown(b.closest('.link-tools')!) })),
+      hints: [...document.querySelectorAll('main .anchor-link')].filter((a) => getComputedStyle(a, '::after').content !== 'none').map((a) => ({ name: name(a), shown: shown(a, '::after') })),
+    };
+  });
+
+test.describe('quiet controls', () => {
+  test.describe('at 1280px with a mouse', () => {
+    test.use({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    test('no Copy link, Share or "#" shows at rest; the keyboard reaches every control, in order, shown as it gets focus, and nothing moves', async ({ page }) => {
+      await page.addInitScript(() => {
+        (window as unknown as { shifts: number }).shifts = 0;
+        // Every shift, those after input included: showing a control may move nothing at all. (The skip link, which
+        // slides into view on focus by design, is the one thing that may move.)
+        type Shift = PerformanceEntry & { value: number; sources: { node?: Node }[] };
+        new PerformanceObserver((list) =>
+          (list.getEntries() as Shift[])
+            .filter((e) => e.sources.some((s) => !(s.node instanceof Element && s.node.matches('.skip-link'))))
+            .forEach((e) => ((window as unknown as { shifts: number }).shifts += e.value)),
+        ).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(STORY);
+      await page.evaluate(() => document.fonts.ready);
+      await page.mouse.move(1270, 790);
+      await page.waitForTimeout(500);
+      // From here on: the page has settled (the typeface's own swap is the late-font test's business).
+      await page.evaluate(() => ((window as unknown as { shifts: number }).shifts = 0));
+      const rest = await controlsShown(page);
+      expect(rest.buttons.length, 'a Copy link for every section, part, timeline entry and source').toBeGreaterThan(25);
+      expect(rest.buttons.filter((b) => b.shown).map((b) => b.name), 'controls shown at rest').toEqual([]);
+      expect(rest.hints.filter((h) => h.shown).map((h) => h.name), '"#" hints shown at rest').toEqual([]);
+      // Hovering a heading shows its controls.
+      await page.getByRole('heading', { name: 'The Amazon deal' }).hover();
+      await expect(page.getByRole('button', { name: 'Copy link to section: The Amazon deal' })).toBeVisible();
+      expect((await controlsShown(page)).buttons.filter((b) => b.shown).map((b) => b.name)).toEqual(['Copy link to section: The Amazon deal']);
+      await page.mouse.move(1270, 790);
+
+      // Tab through the whole page: every control is reached, in the page's order, each right after its link, and shown while it has focus.
+      const all = await page.locator('main .link-tools button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+      const reached: string[] = [];
+      let previous = '';
+      for (let i = 0; i < 400 && reached.length < all.length; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement!;
+          const tools = el.closest('.link-tools');
+          return { label: el.getAttribute('aria-label') ?? '', href: el.getAttribute('href') ?? '', button: el.matches('.link-tools button'), shown: tools ? Number(getComputedStyle(tools).opacity) : 1 };
+        });
+        if (focus.button) {
+          reached.push(focus.label);
+          expect(focus.shown, `${focus.label} is shown while it has focus`).toBe(1);
+          // Right after its link (its heading's, its date, its entry's last link), or after the control before it.
+          expect(previous.startsWith('#') || previous.startsWith('button:'), `${focus.label} follows ${previous}`).toBe(true);
+        }
+        previous = focus.button ? `button:${focus.label}` : focus.href;
+      }
+      expect(reached, 'every control, in order').toEqual(all);
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'layout shift while controls appeared').toBe(0);
+    });
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+    for (const withShare of [false, true]) {
+      test(`each section keeps one share control in view (${withShare ? 'Share, where the browser has a share sheet' : 'Copy link'}); the timeline's show on the entry a reader opens`, async ({ page }) => {
+        if (withShare) await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: async () => {} }));
+        await page.goto(STORY);
+        const perSection = await page.locator('main :is(h2, h3):has(> .anchor-link[data-share])').evaluateAll((hs) =>
+          hs.map((h) => {
+            const tools = h.nextElementSibling!;
+            return { section: h.id, shown: [...tools.querySelectorAll('button')].filter((b) => b.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })).map((b) => b.textContent) };
+          }),
+        );
+        expect(perSection.length).toBeGreaterThan(8);
+        for (const s of perSection) expect(s.shown, s.section).toEqual([withShare ? 'Share' : 'Copy link']);
+        const timelineShown = () => page.locator('.timeline .link-tools button').evaluateAll((bs) => bs.filter((b) => b.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })).map((b) => b.closest('li')!.id));
+        expect(await timelineShown(), 'no control beside every date').toEqual([]);
+        const entry = page.locator('.timeline-entry').nth(2);
+        const id = await entry.getAttribute('id');
+        await entry.locator('a.timeline-date').tap();
+        await expect(page).toHaveURL(new RegExp(`#${id}$`));
+        expect(await timelineShown(), 'the opened entry’s control').toEqual([id]);
+      });
+    }
+  });
+});
+
 test.describe('the sources footer reads like a bibliography', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
-  test('grouped by kind, one typeface an entry, "Cited in" by section; the link and copy controls show on hover or focus', async ({ page }) => {
+  test('grouped by kind, one typeface an entry, "Cited in" by section; the number links to the entry; the copy control shows on hover or focus', async ({ page }) => {
     await page.goto(STORY);
     const footer = page.locator('.story-sources');
     await expect(footer.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
@@ -283,8 +382,15 @@ test.describe('the sources footer reads like a bibliography', () => {
     await expect.poll(opacity).toBe(0);
     await entry.locator('.backlinks > a').last().focus();
     await page.keyboard.press('Tab');
-    await expect(tools.locator('a')).toBeFocused();
+    await expect(tools.getByRole('button', { name: /^Copy link to source \d+: OpenAI and Microsoft$/ })).toBeFocused();
     await expect.poll(opacity).toBe(1);
+    // The entry's number, at its start, is its link to itself, and the first stop in it.
+    const n = await entry.evaluate((li) => (li as HTMLLIElement).value);
+    const number = entry.getByRole('link', { name: `Source ${n}`, exact: true });
+    await expect(number).toHaveAttribute('href', '#source-joint-statement');
+    const numberBox = (await number.boundingBox())!;
+    const line = (await entry.locator('.source-line').boundingBox())!;
+    expect(numberBox.x + numberBox.width, 'before the entry, where a list number stands').toBeLessThanOrEqual(line.x + 1);
   });
 
   test.describe('on a touch screen', () => {

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { stories } from '../helpers/site.ts';
+import { PAGE_IDS, partId, SOURCE_GROUPS } from '../../src/lib/ids.ts';
 
 const STORIES = stories();
 const STORY = STORIES.find((s) => s.id === 'openai-shifts-partners')!.path;
@@ -117,14 +118,51 @@ test.describe('terms', () => {
   });
 });
 
-test('sources are grouped by kind, each keeping its number, and say what they are', async ({ page }) => {
+test('sources are grouped by kind and say what they are', async ({ page }) => {
   await page.goto(STORY);
   await expect(page.locator('.source-group')).toHaveText(['Company statements', 'News reports']);
   await expect(page.locator('#source-cnbc-memo .source-kind')).toHaveText('News report.');
   await expect(page.locator('#source-joint-statement .source-kind')).toHaveText('Company statement.');
-  const numbers = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => (li as HTMLLIElement).value).sort((a, b) => a - b));
-  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
 });
+
+for (const story of STORIES) {
+  test(`${story.path}: sources read in number order down the page, and a citation [n] leads to the nth`, async ({ page }) => {
+    await page.goto(story.path);
+    // Numbered 1, 2, 3… in the order the footer shows them, across its groups.
+    const numbers = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => (li as HTMLLIElement).value));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const listed = await page.locator('.sources > li').evaluateAll((lis) => lis.map((li) => li.id));
+    const markers = await page.locator('sup.cite a').evaluateAll((as) => as.map((a) => ({ n: Number(a.textContent!.replace(/\D/g, '')), href: a.getAttribute('href')! })));
+    expect(markers.length).toBeGreaterThan(0);
+    for (const m of markers) expect(`#${listed[m.n - 1]}`, `[${m.n}] leads to the ${m.n}th source`).toBe(m.href);
+  });
+}
+
+for (const story of STORIES) {
+  test(`${story.path}: every heading links to itself by a stable id, the short version's parts and the sources' groups included`, async ({ page }) => {
+    await page.goto(story.path);
+    const headings = await page.locator('main article :is(h2, h3)').evaluateAll((hs) =>
+      hs.map((h) => ({ id: h.id, cls: h.className, text: h.textContent!.replace(/\s+/g, ' ').trim(), self: h.querySelector(':scope > a.anchor-link')?.getAttribute('href') ?? null })),
+    );
+    expect(headings.length).toBeGreaterThan(10);
+    expect(headings.filter((h) => !h.id || h.self !== `#${h.id}`).map((h) => h.text), 'headings without a link to themselves').toEqual([]);
+    expect(new Set(headings.map((h) => h.id)).size, 'every id once').toBe(headings.length);
+    // The parts' ids come from their labels and are the page's own (no story heading may take them); so are the groups'.
+    const parts = headings.filter((h) => h.cls.includes('part-label'));
+    expect(parts.map((p) => p.text.replace(/ Analysis$/, ''))).toEqual(expect.arrayContaining(['What happened', 'Why it matters']));
+    for (const p of parts) expect(p.id).toBe(partId(p.text.replace(/ Analysis$/, '')));
+    const groups = headings.filter((h) => h.cls.includes('source-group'));
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      expect(Object.values(SOURCE_GROUPS).find((x) => x.text === g.text)?.slug).toBe(g.id);
+      expect(PAGE_IDS.has(g.id), `${g.id} is reserved`).toBe(true);
+    }
+    // "Why it matters", the part people quote, is an address of its own.
+    await page.getByRole('heading', { name: /^Why it matters/ }).getByRole('link', { name: 'Why it matters' }).click();
+    await expect(page).toHaveURL(/#summary-why-it-matters$/);
+    await expect(page.locator('#summary-why-it-matters')).toBeInViewport();
+  });
+}
 
 test('updates and corrections are listed with anchors, and the About page explains the policy', async ({ page }) => {
   await page.goto(STORY);

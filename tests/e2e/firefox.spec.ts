@@ -5,7 +5,9 @@
  * Chromium tests: no horizontal scroll from 320 to 1440 px, every in-page
  * link and section address landing in view, citation markers above the
  * baseline, and each story's brief on one page of Letter and of A4 with no
- * overlapping words and raised markers (read back with pdftotext -bbox).
+ * overlapping words and raised markers (read back with pdftotext -bbox), its
+ * URLs broken after a slash, never at a hyphen; the full story too; and the
+ * copy controls quiet at rest.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,11 +16,11 @@ import { expect, test as base } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { systemFirefox } from '../../scripts/system-firefox.ts';
 import { measureCiteRaise } from '../helpers/cite-position.ts';
-import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
+import { citationMarkers, overlappingWords, pdfWords, unmarked, urlBreakProblems } from '../helpers/pdf.ts';
 import { allPages, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
 import { isSharePath, withoutRefresh } from '../helpers/share-pages.ts';
-import { pdfText } from '../helpers/brief.ts';
+import { fullStoryParts, headingsAtPageFoot, missingFromFullStory, PAPERS, pdfText, printRulesOnScreen, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
 
 const test = base.extend<{ ff: Page }, { firefox: Browser }>({
   firefox: [
@@ -43,7 +45,7 @@ const PAGES = allPages();
 const STORIES = stories();
 const MARGIN = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
 const ARTIFACTS = path.resolve('test-results', 'print-briefs');
-const squash = (s: string) => s.replace(/\s+/g, '');
+const squash = (s: string) => unmarked(s).replace(/\s+/g, '');
 
 for (const pagePath of PAGES) {
   test(`${pagePath}: no horizontal scroll in Firefox from 320 to 1440 px`, async ({ ff, baseURL }) => {
@@ -86,6 +88,44 @@ test('a section share address lands Firefox on the story at that section, and Ba
 });
 
 for (const story of STORIES) {
+  test(`${story.path} at 1280px: Firefox keeps every Copy link and "#" quiet at rest, and shows each control as the keyboard reaches it`, async ({ ff, baseURL }) => {
+    // Headless Firefox reports no hover-capable fine pointer (hover: none, pointer: none), like a desktop without a
+    // mouse: only a touch screen (pointer: coarse) shows the controls at rest.
+    await ff.setViewport({ width: 1280, height: 900 });
+    await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+    await ff.mouse.move(1270, 890);
+    await new Promise((r) => setTimeout(r, 300));
+    const shown = await ff.evaluate(() => {
+      const visible = (el: Element, pseudo?: string) => {
+        const s = getComputedStyle(el, pseudo);
+        return s.display !== 'none' && s.visibility === 'visible' && Number(s.opacity) > 0 && (!pseudo || s.content !== 'none');
+      };
+      const buttons = [...document.querySelectorAll('main .link-tools button')];
+      const hints = [...document.querySelectorAll('main .anchor-link')].filter((a) => getComputedStyle(a, '::after').content !== 'none');
+      return {
+        count: buttons.length,
+        media: matchMedia('(pointer: coarse)').matches,
+        shown: [...buttons.filter((b) => visible(b) && visible(b.closest('.link-tools')!)).map((b) => b.getAttribute('aria-label')), ...hints.filter((a) => visible(a, '::after')).map((a) => `# of ${a.getAttribute('href')}`)],
+      };
+    });
+    expect(shown.media).toBe(false);
+    expect(shown.count).toBeGreaterThan(25);
+    expect(shown.shown, 'controls shown at rest').toEqual([]);
+    // The first control the keyboard reaches is shown while it has focus.
+    let focus = { button: false, label: '', opacity: 0 };
+    for (let i = 0; i < 60 && !focus.button; i++) {
+      await ff.keyboard.press('Tab');
+      focus = await ff.evaluate(() => {
+        const el = document.activeElement!;
+        const tools = el.closest('.link-tools');
+        return { button: Boolean(tools), label: el.getAttribute('aria-label') ?? '', opacity: tools ? Number(getComputedStyle(tools).opacity) : 0 };
+      });
+    }
+    expect(focus.label).toMatch(/^Copy link to /);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ff.evaluate(() => Number(getComputedStyle(document.activeElement!.closest('.link-tools')!).opacity)), `${focus.label} is shown on focus`).toBe(1);
+  });
+
   for (const width of [390, 1280]) {
     test(`${story.path} at ${width}px: every in-page link and section address lands in view in Firefox`, async ({ ff, baseURL }) => {
       await ff.setViewport({ width, height: width < 600 ? 844 : 900 });
@@ -177,6 +217,37 @@ for (const story of STORIES) {
     });
   }
 
+  for (const paper of PAPERS) {
+    test(`${story.path}: Firefox prints the full story on ${paper.format} ("Print full story"): every section and source, no word overlapping or cut`, async ({ ff, baseURL }) => {
+      await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
+      await ff.evaluate(() => (window.print = () => {}));
+      await ff.click('.print-button:nth-of-type(2)');
+      expect(await ff.evaluate(() => document.documentElement.classList.contains('print-full')), 'the full story is chosen').toBe(true);
+      // WebDriver BiDi emulates no print media: the print rules are put on screen to read what the page prints.
+      await ff.evaluate(printRulesOnScreen, true);
+      const parts = await ff.evaluate(fullStoryParts);
+      const sources = await ff.evaluate(() =>
+        [...document.querySelectorAll('.sources > li')].map((li) => ({ n: (li as HTMLLIElement).value, publisher: li.querySelector('.source-publisher')!.textContent!.trim(), title: li.querySelector('.source-title')!.textContent!.trim() })),
+      );
+      await ff.evaluate(printRulesOnScreen, false);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const pdf = path.join(ARTIFACTS, `${story.id}-full-story-${paper.format}-firefox.pdf`);
+      writeFileSync(pdf, await ff.pdf({ format: paper.format, margin: MARGIN, printBackground: true }));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      console.log(`firefox ${story.path}: the full story on ${paper.format} runs to ${pages} pages`);
+      expect(pages, 'more than the one-page brief').toBeGreaterThan(1);
+      expect(parts.headings).toEqual(expect.arrayContaining(['Terms', 'Sources']));
+      const text = pdfText(pdf);
+      expect(missingFromFullStory(text, parts)).toEqual([]);
+      expect(sourceOrderProblems(text, sources)).toEqual([]);
+      const words = pdfWords(pdf);
+      expect(urlBreakProblems(words, parts.urls), 'URLs break after a slash, never at a hyphen').toEqual([]);
+      expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
+      expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
+      expect(headingsAtPageFoot(words, parts.headings), 'a heading left at the foot of a page').toEqual([]);
+    });
+  }
+
   for (const format of ['Letter', 'A4'] as const) {
     test(`${story.path}: Firefox prints the brief on one ${format} page, no words overlapping, markers raised`, async ({ ff, baseURL }) => {
       await ff.goto(new URL(story.path, baseURL).href, { waitUntil: 'load' });
@@ -191,6 +262,7 @@ for (const story of STORIES) {
       const text = squash(pdfText(pdf));
       expect(text).toContain(squash(story.frontmatter.title));
       for (const s of story.frontmatter.sources) expect(text, `source URL ${s.url}`).toContain(squash(s.url));
+      expect(urlBreakProblems(words, story.frontmatter.sources.map((s) => s.url)), 'URLs break after a slash, never at a hyphen').toEqual([]);
       expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
       const markers = citationMarkers(words);
       expect(markers.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  * off). A word in a dump that is not on screen is a failure: words run
  * together across elements ("2026Updated", "contentThe"), hidden or
  * script-only controls ("(BUTTON) Print brief"), print-only text (the brief's
- * masthead, bare URLs). So is a word made only of symbols ("#", "↩"): anchors
+ * masthead, bare URLs), a source's link to itself read as words ("Source 2"). So is a word made only of symbols ("#", "↩"): anchors
  * and backlinks must be words a reader can follow. Every heading must be in
  * both dumps, and every in-page link on screen reachable in lynx's link list.
  */
@@ -67,6 +67,8 @@ test.describe('text browsers', () => {
           if (/^[#↩¶§\uFE0E\uFE0F]+$/u.test(word)) problems.push(`${browser}: a symbol for a link: "${word}" in "${line}"`);
           else if (!screenWords.has(word.toLowerCase())) problems.push(`${browser}: "${word}" is not a word on screen (run together, hidden or print-only), in "${line}"`);
         }
+        // A source's link to itself is its number, at its start (the list's); never "Source 3" as the entry's last words.
+        for (const m of flat.matchAll(/\bSource \d+\b/g)) problems.push(`${browser}: "${m[0]}" reads as words of a source entry`);
         // Case aside here too: innerText upper-cases the labels CSS sets in capitals.
         for (const h of headings) if (!flat.toLowerCase().includes(h.toLowerCase())) problems.push(`${browser}: heading "${h}" is missing`);
         console.log(`${browser} ${path}: ${words.length} words, ${headings.length} headings`);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { briefParts, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief } from '../helpers/brief.ts';
-import { citationMarkers, overlappingWords, pdfWords } from '../helpers/pdf.ts';
+import { briefParts, fullStoryParts, headingsAtPageFoot, listedSources, missingFromFullStory, missingParts, PAPERS, pdfFill, pdfPages, pdfText, printBrief, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
+import { citationMarkers, overlappingWords, pdfWords, urlBreakProblems } from '../helpers/pdf.ts';
 
 /** Every story in the content folder. */
 const stories = readdirSync('content/stories')
@@ -56,6 +56,51 @@ for (const slug of stories) {
     });
   }
 
+  for (const paper of PAPERS) {
+    test(`${slug}: long URLs on the ${paper.format} brief break after a slash, never at a hyphen`, async ({ page }) => {
+      await printable(page, slug);
+      const { urls, canonical } = await briefParts(page);
+      const words = pdfWords(await printBrief(page, `${slug}-urls`, paper));
+      expect(urlBreakProblems(words, [canonical, ...urls])).toEqual([]);
+    });
+
+    test(`${slug}: "Print full story" prints every section, the terms, the updates and the sources with their URLs on ${paper.format}, no word overlapping or cut`, async ({ page }) => {
+      await page.goto(`/${slug}/`);
+      await page.evaluate(() => (window.print = () => {}));
+      await page.getByRole('button', { name: 'Print full story' }).click();
+      await page.emulateMedia({ media: 'print' });
+      const parts = await page.evaluate(fullStoryParts);
+      // What the brief leaves off is in it: the other sections, the timeline's text, the terms, the updates.
+      for (const h of ['Terms', 'Updates and corrections', 'Sources']) expect(parts.headings).toContain(h);
+      expect(parts.headings.length).toBeGreaterThan(12);
+      const sources = await listedSources(page);
+      const pdf = await printBrief(page, `${slug}-full-story`, paper);
+      const text = pdfText(pdf);
+      const pages = pdfPages(pdf);
+      console.log(`${slug}, full story on ${paper.format}: ${pages} pages, ${parts.headings.length} headings, ${parts.openings.length} paragraphs and entries`);
+      expect(pages, 'more than the one-page brief').toBeGreaterThan(1);
+      expect(missingFromFullStory(text, parts)).toEqual([]);
+      expect(sourceOrderProblems(text, sources)).toEqual([]);
+      const words = pdfWords(pdf);
+      expect(urlBreakProblems(words, parts.urls)).toEqual([]);
+      for (const gone of ['On this page', 'Copy link', 'Print brief', 'Print full story', 'Cited in', 'Skip to content']) expect(text).not.toContain(gone);
+      expect(overlappingWords(words), 'overlapping words in the PDF').toEqual([]);
+      expect(wordsOffPage(words, paper), 'words cut at the page’s edge').toEqual([]);
+      expect(headingsAtPageFoot(words, parts.headings), 'a heading left at the foot of a page').toEqual([]);
+      expect(citationMarkers(words).filter((m) => m.raise < 1).map((m) => `${m.marker} after ${m.before}: ${m.raise.toFixed(2)} pt`), 'markers less than 1 pt above the word before').toEqual([]);
+    });
+  }
+
+  for (const paper of PAPERS) {
+    test(`${slug}: the printed sources read in number order on ${paper.format}, each number at the start of its entry`, async ({ page }) => {
+      await printable(page, slug);
+      const sources = await listedSources(page);
+      expect(sources.length).toBeGreaterThan(0);
+      const pdf = await printBrief(page, `${slug}-sources`, paper);
+      expect(sourceOrderProblems(pdfText(pdf), sources)).toEqual([]);
+    });
+  }
+
   test(`${slug}: print type is large enough, dark on white even in dark mode, with no screen chrome`, async ({ page }) => {
     await printable(page, slug, 'dark');
     const report = await page.evaluate(() => {
@@ -93,22 +138,31 @@ for (const slug of stories) {
   });
 }
 
-test('the Print brief button opens the print dialog, and is hidden on paper', async ({ page }) => {
+test('the Print brief and Print full story buttons open the print dialog, each for its print, and are hidden on paper', async ({ page }) => {
   await page.goto(`/${stories[0]}/`);
   await page.evaluate(() => {
-    (window as unknown as { printed: number }).printed = 0;
-    window.print = () => void (window as unknown as { printed: number }).printed++;
+    (window as unknown as { printed: string[] }).printed = [];
+    window.print = () => void (window as unknown as { printed: string[] }).printed.push(document.documentElement.className || 'brief');
   });
+  await page.getByRole('button', { name: 'Print full story' }).click();
   await page.getByRole('button', { name: 'Print brief' }).click();
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.getByRole('button', { name: 'Print full story' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual(['print-full', 'brief', 'print-full']);
+  // After that print, Ctrl+P gives the brief again.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('html')).not.toHaveClass(/print-full/);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print brief' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print full story' })).toBeHidden();
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('there is no Print brief button that could do nothing', async ({ page }) => {
+  test('there is no print button that could do nothing, and printing gives the one-page brief', async ({ page }) => {
     await page.goto(`/${stories[0]}/`);
     await expect(page.getByRole('button', { name: 'Print brief' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print full story' })).toBeHidden();
+    await page.emulateMedia({ media: 'print' });
+    expect(pdfPages(await printBrief(page, `${stories[0]}-no-js`, PAPERS[0]))).toBe(1);
   });
 });

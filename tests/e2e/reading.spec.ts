@@ -71,15 +71,19 @@ test('an unknown address shows the 404 page', async ({ page }) => {
 
 test('every source is cited from the text, and the footer lists all seven', async ({ page }) => {
   await page.goto(STORY);
-  // In number order (the footer groups them by kind, each keeping its number).
+  // In number order: the order the footer lists them (by kind, then by first citation).
   const sourceIds = await page.locator('.sources > li').evaluateAll((lis) => (lis as HTMLLIElement[]).sort((a, b) => a.value - b.value).map((li) => li.id));
   expect(sourceIds).toHaveLength(7);
   for (const id of sourceIds) {
     await expect(page.locator(`sup.cite a[href="#${id}"]`).first(), `${id} is cited`).toBeAttached();
   }
-  // Sources are numbered in order of first citation.
+  // Within a group of the footer, sources are numbered in order of first citation.
   const firstCited = await page.locator('sup.cite a').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!.slice(1)))]);
-  expect(firstCited).toEqual(sourceIds);
+  const groupOf = await page.locator('.sources > li').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.id, [...document.querySelectorAll('ol.sources')].indexOf(li.closest('ol')!)])));
+  for (const group of new Set(Object.values(groupOf))) {
+    const inGroup = (ids: string[]) => ids.filter((id) => groupOf[id] === group);
+    expect(inGroup(sourceIds), `group ${group + 1} of the footer`).toEqual(inGroup(firstCited));
+  }
 });
 
 test('the timeline is in date order and every datetime is a valid date', async ({ page }) => {

@@ -9,7 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import ogs from 'open-graph-scraper';
 import { coveredPeriod } from '../../src/lib/dates.ts';
 import { renderOgImage } from '../../src/lib/og-image.ts';
-import { declaredAliases, stories, storyHeadings } from '../helpers/site.ts';
+import { declaredAliases, stories, storyHeadings, storyParts } from '../helpers/site.ts';
+import { partId } from '../../src/lib/ids.ts';
 import { expectLandedOn } from '../helpers/landed.ts';
 
 interface Section {
@@ -18,23 +19,45 @@ interface Section {
   title: string;
   /** The section's words as the page shows them, citation markers left out. */
   text: string;
+  /** Its words are a list's items (the timeline, the terms, "What we don’t know"): no sentence of its own outside them. */
+  list: boolean;
 }
 
-/** The story's shareable sections, read off its page: every heading marked with a share page. */
+/** The story's shareable sections, read off its page: every heading marked with a share page (a part of the short version's too). */
 async function sectionsOf(page: Page, path: string): Promise<Section[]> {
   await page.goto(path);
-  return page.locator('h2:has(a.anchor-link[data-share])').evaluateAll((hs) =>
+  return page.locator(':is(h2, h3):has(> a.anchor-link[data-share])').evaluateAll((hs) =>
     hs.map((h) => {
-      const section = h.closest('section')!.cloneNode(true) as HTMLElement;
-      section.querySelectorAll('h2, sup, .cite, [aria-hidden="true"]').forEach((e) => e.remove());
+      const section = h.closest('.part, section')!.cloneNode(true) as HTMLElement;
+      section.querySelectorAll('h2, h3, sup, .cite, [aria-hidden="true"], .analysis-label').forEach((e) => e.remove());
       return {
         id: h.id,
         aliases: [...h.querySelectorAll('.alias-anchor')].map((s) => s.id),
-        title: h.textContent!.trim(),
+        title: h.querySelector('a.anchor-link')!.textContent!.trim(),
         text: section.textContent!.replace(/\s+/g, ' ').trim(),
+        list: section.querySelector('ul, ol, dl') !== null && [...section.querySelectorAll('p')].every((p) => p.closest('li, dt, dd')),
       };
     }),
   );
+}
+
+/**
+ * How a preview fails to end where its text does: it must end on a sentence's end (. ! ? and any closing
+ * quote) or on "…" placed at a clause break of the section's words (a comma, semicolon, colon or dash
+ * follows there), never in mid-clause; a list's preview ends on a whole item, with no "…"; and no
+ * preview points "above" or "below", as there is nothing above or below it.
+ */
+function previewProblems(description: string, section: Section): string[] {
+  const problems: string[] = [];
+  if (/\b(above|below)\b/i.test(description)) problems.push('says "above" or "below"');
+  if (description.endsWith('…')) {
+    const cut = description.slice(0, -1);
+    const at = section.text.indexOf(cut);
+    if (at < 0) problems.push('its words before "…" are not the section’s');
+    else if (!/^\s*[,;:—–]/.test(section.text.slice(at + cut.length))) problems.push(`"…" cuts mid-clause, before "${section.text.slice(at + cut.length, at + cut.length + 20)}"`);
+    if (section.list) problems.push('a list’s preview ends with "…", not on a whole item');
+  } else if (!/[.!?]["”’)]?$/.test(description)) problems.push('does not end on a sentence’s end or "…"');
+  return problems;
 }
 
 /** A PNG's width and height, from its IHDR chunk. */
@@ -46,13 +69,15 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 for (const story of stories()) {
   test(`${story.path}: every section's share page previews as the section, in an unfurler's view`, async ({ page, request }) => {
     const sections = await sectionsOf(page, story.path);
-    // Every ## section, the key figures, the timeline and the terms; not the sources or the updates.
+    // Every ## section, each part of the short version, the key figures, the timeline and the terms; not the sources or the updates.
     const { figures = [], timeline = [], terms = [] } = story.frontmatter;
     const panels = [...(figures.length ? ['key-figures'] : []), ...(timeline.length ? ['timeline'] : []), ...(terms.length ? ['terms'] : [])];
-    expect(sections.map((s) => s.id)).toEqual(expect.arrayContaining(panels));
+    const parts = storyParts(story.file);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(sections.map((s) => s.id)).toEqual(expect.arrayContaining([...panels, ...parts.map(partId)]));
     expect(sections.map((s) => s.id)).not.toContain('sources');
     expect(sections.map((s) => s.id)).not.toContain('changes');
-    expect(sections.length, 'each ## section and each list the story has').toBe(storyHeadings(story.file).length + panels.length);
+    expect(sections.length, 'each ## section, each part and each list the story has').toBe(storyHeadings(story.file).length + parts.length + panels.length);
     const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
     const site = new URL(canonical!).origin;
     const storyCard = await (await request.get(`/og/${story.id}.png`)).body();
@@ -79,6 +104,9 @@ for (const story of stories()) {
         const opening = description.replace(/…$/, '').split(' ').slice(0, 6).join(' ');
         expect(section.text, `${address}: the description starts as the section does`).toContain(opening);
       }
+      expect(previewProblems(description, section), `${address}: "${description}"`).toEqual([]);
+      const alt = /<meta property="og:image:alt" content="([^"]*)">/.exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      expect(alt, 'the card is described by the same words').toBe(`${section.title}: ${description}`);
       expect(html).toMatch(/<meta name="robots" content="noindex">/);
       expect(html, 'a share page has no canonical of its own (docs/writing.md, "Sharing")').not.toMatch(/rel="canonical"/);
       const image = result.ogImage?.[0]?.url;
@@ -118,6 +146,8 @@ for (const story of stories()) {
 
   for (const javaScriptEnabled of [true, false]) {
     test(`${story.path}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}: opening a share address lands on the story at that section; Back does not trap`, async ({ browser }) => {
+      // An address for every section, part and alias: a few seconds each.
+      test.setTimeout(180_000);
       const context = await browser.newContext({
         javaScriptEnabled,
         viewport: { width: 390, height: 844 },
@@ -190,7 +220,7 @@ test('where the browser has navigator.share, each section offers Share, which op
   });
   await page.goto(STORY);
   const sections = await page.locator('a.anchor-link[data-share]').count();
-  await expect(page.getByRole('button', { name: /^Share section: / })).toHaveCount(sections);
+  await expect(page.getByRole('button', { name: /^Share (section|part): / })).toHaveCount(sections);
   // On a pointer screen the two show together, on hovering the heading.
   await page.getByRole('heading', { name: 'The Amazon deal' }).hover();
   await expect(page.getByRole('button', { name: 'Share section: The Amazon deal' })).toHaveCSS('opacity', '1');

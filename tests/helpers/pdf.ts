@@ -66,3 +66,52 @@ export function citationMarkers(words: readonly PdfWord[]): Array<{ marker: stri
   });
   return out;
 }
+
+/** The break marks of src/lib/print-url.ts, which Chromium's PDF text keeps (Firefox's drops them). */
+export const unmarked = (s: string) => s.replace(/[\u200B\u2060]/g, '');
+
+/**
+ * How the printed URLs fail a reader who types them. A URL has no spaces, so each of its printed lines
+ * is one word; its lines are found by their place (each just under the one before, at the same left
+ * edge: in two columns, words of the other column come between them in poppler's order). A line may
+ * end inside the URL only after a slash, or inside a part between slashes too long for any of its
+ * lines, and never after a hyphen.
+ */
+export function urlBreakProblems(words: readonly PdfWord[], urls: readonly string[]): string[] {
+  const problems: string[] = [];
+  const text = (w: PdfWord) => unmarked(w.text);
+  for (const url of urls) {
+    let found: string[] | undefined;
+    for (const first of words.filter((w) => text(w) && url.startsWith(text(w)))) {
+      const got = [first];
+      let printed = text(first);
+      while (printed !== url) {
+        const prev = got.at(-1)!;
+        const next = words
+          .filter((w) => w.page === prev.page && Math.abs(w.xMin - first.xMin) < 2 && w.yMin > prev.yMin && w.yMin - prev.yMax < 6)
+          .sort((a, b) => a.yMin - b.yMin)[0];
+        if (!next || !url.startsWith(printed + text(next))) break;
+        got.push(next);
+        printed += text(next);
+      }
+      if (printed === url) {
+        found = got.map(text);
+        break;
+      }
+    }
+    if (!found) {
+      problems.push(`${url}: not printed whole`);
+      continue;
+    }
+    const widest = Math.max(...found.map((l) => l.length));
+    let at = 0;
+    for (const line of found.slice(0, -1)) {
+      at += line.length;
+      const end = url.indexOf('/', at);
+      const part = url.slice(url.lastIndexOf('/', at - 1) + 1, end < 0 ? undefined : end);
+      if (line.endsWith('-')) problems.push(`${url}: a line ends at a hyphen ("…${line.slice(-16)}")`);
+      else if (!line.endsWith('/') && part.length <= widest) problems.push(`${url}: breaks inside "${part}", which fits on a line ("…${line.slice(-16)}")`);
+    }
+  }
+  return problems;
+}

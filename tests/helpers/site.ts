@@ -54,6 +54,11 @@ export function storyHeadings(file: string): string[] {
   return [...body.matchAll(/^##\s+(.+)$/gm)].map((m) => norm(m[1]!.replace(/<[A-Z]\w*[^>]*\/>/g, '').replace(/[*_`]/g, '')));
 }
 
+/** The labels of a story's short version, as its <Part label="…"> blocks give them. */
+export function storyParts(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/<Part\s+label="([^"]+)"/g)].map((m) => m[1]!);
+}
+
 /** How many <Analysis> blocks a story body has. */
 export function analysisCount(file: string): number {
   return (readFileSync(file, 'utf8').match(/<Analysis>/g) ?? []).length;

@@ -61,6 +61,16 @@ describe('story body checks', () => {
     expect(lines.join('\n')).toContain('"2025-deal" for heading "Later" is already taken by timeline[0].id');
   });
 
+  it('refuses a heading id that takes a part of the short version or a source group: each links to itself', async () => {
+    const lines = (await check(`${validBody}\n## Why <Anchor id="summary-why-it-matters" />\n\nMore. <Cite ids="one" />\n\n## Our sources <Anchor id="sources-news-reports" />\n\nMore. <Cite ids="two" />\n`)).join('\n');
+    expect(lines).toContain('heading id: "summary-why-it-matters" for heading "Why" is already taken by the page itself');
+    expect(lines).toContain('heading id: "sources-news-reports" for heading "Our sources" is already taken by the page itself');
+  });
+
+  it('lets a section share a part’s label ("## What happened" after the short version): the part’s id is its own', async () => {
+    expect(await check(`${validBody}\n## What happened\n\nMore. <Cite ids="one" />\n\n## What we don’t know\n\nMore. <Cite ids="two" />\n`)).toEqual([]);
+  });
+
   it('refuses quoted words that the body does not print', async () => {
     const fm = validStory();
     (fm.sources[0] as { quotes?: string[] }).quotes = ['words never printed'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlinkLabel, citationLabel, citedIn, citedInLabel, numberCitations, parseIds } from '../../src/lib/citations.ts';
+import { backlinkLabel, citationLabel, citedIn, citedInLabel, footerGroup, numberCitations, parseIds } from '../../src/lib/citations.ts';
 
 describe('numberCitations', () => {
   it('numbers sources in order of first appearance', () => {
@@ -39,6 +39,27 @@ describe('numberCitations', () => {
     expect(c.groups.terms.map((s) => s.map((m) => m.anchor))).toEqual([['cite-5a']]);
     // Without the split, the whole body comes first.
     expect(numberCitations({ figures: [['f']], body: [['a'], ['b']] }).order).toEqual(['a', 'b', 'f']);
+  });
+
+  it('numbers sources in the order the footer lists them: by group, then by first citation', () => {
+    // c is a news report cited first; a and b are company statements; z, in the terms only, a statement too.
+    const group = footerGroup([
+      { id: 'c', kind: 'report' },
+      { id: 'a', kind: 'primary' },
+      { id: 'b', kind: 'primary' },
+      { id: 'z', kind: 'primary' },
+    ]);
+    const c = numberCitations({ body: [['c'], ['b', 'c'], ['a']], terms: [['z']] }, 3, group);
+    expect(c.order).toEqual(['b', 'a', 'z', 'c']);
+    expect([...c.numbers]).toEqual([['b', 1], ['a', 2], ['z', 3], ['c', 4]]);
+    // Anchors and marks carry the new numbers; a site's marks still read in number order.
+    expect(c.groups.body.map((s) => s.map((m) => m.anchor))).toEqual([['cite-4a'], ['cite-1a', 'cite-4b'], ['cite-2a']]);
+    expect(c.groups.terms[0]![0]!.n).toBe(3);
+  });
+
+  it('puts company statements first, then news reports, then analysis; an unknown source last', () => {
+    const group = footerGroup([{ id: 'r', kind: 'report' }, { id: 'x', kind: 'analysis' }, { id: 'p', kind: 'primary' }]);
+    expect(['x', 'r', 'p', 'nope'].map(group)).toEqual([2, 1, 0, 3]);
   });
 });
 

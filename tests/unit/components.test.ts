@@ -7,6 +7,7 @@ import StoryHeader from '../../src/components/StoryHeader.astro';
 import TermList from '../../src/components/TermList.astro';
 import Timeline from '../../src/components/Timeline.astro';
 import { numberCitations } from '../../src/lib/citations.ts';
+import { printableUrl } from '../../src/lib/print-url.ts';
 import Cite from '../../src/user-components/Cite.astro';
 import { validStory } from '../helpers/story.ts';
 
@@ -58,8 +59,11 @@ describe('components rendered with the Container API', () => {
     expect(html).toMatch(/Cited in:<\/span> <a href="#cite-1a" aria-label="Back to the citation in The short version">The short version<\/a>, <a href="#cite-1b" [^>]*>The memo<\/a>, <a href="#cite-1d" [^>]*>Timeline<\/a>\./);
     expect(html).not.toContain('href="#cite-1c"');
     expect(html).toContain('<a class="source-title" href="https://example.com/one" rel="noopener">First source</a>');
-    // The source's link to itself is its number in words.
-    expect(html).toContain('<a class="anchor-link" href="#source-one" data-copy="source 2: Pub One">Source 2</a>');
+    // The source's link to itself is its number, at the entry's start: a link with no words of its own (CSS draws "2."), named
+    // "Source 2"; the list's own number (value) is what a reader without CSS sees. Nothing after the entry reads "Source 2".
+    expect(html).toContain(`<li id="source-one" class="source" value="2"><p class="source-line" data-url="${printableUrl('https://example.com/one')}"><a class="anchor-link source-number" href="#source-one" data-copy="source 2: Pub One" aria-label="Source 2" data-n="2"></a><span class="source-publisher">`);
+    expect(html.replace(/<[^>]+>/g, ' ')).not.toMatch(/Source \d/);
+    expect(html).toMatch(/Timeline<\/a>\.\s*<span class="source-tools link-tools" data-copy-slot><\/span>/);
   });
 
   const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3 };

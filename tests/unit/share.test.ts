@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { drawCard, renderOgImage } from '../../src/lib/og-image.ts';
+import { drawCard, renderOgImage, wrapLines } from '../../src/lib/og-image.ts';
+import { clauseCuts, fitPreview, prose, sentences } from '../../src/lib/preview.ts';
 import SharePage from '../../src/pages/[slug]/s/[section].astro';
 import sharp from 'sharp';
 import { builtPages, DIST, fileFor, requireDist, stories } from '../helpers/site.ts';
@@ -114,7 +115,7 @@ describe('section share pages', () => {
     period: 'January 2025 to April 2026',
     published: '2026-04-13',
     modified: '2026-04-14',
-    sections: [{ id: 'the-deal', aliases: ['deal'], title: 'The deal <now>', lead: 'It was signed. Then it was not.' }],
+    sections: [{ id: 'the-deal', aliases: ['deal'], title: 'The deal <now>', preview: prose('It was signed. Then it was not.'), lead: 'It was signed. Then it was not.' }],
   };
   const section = story.sections[0]!;
 
@@ -128,10 +129,54 @@ describe('section share pages', () => {
     expect(leadText('Short.   Text\n here.')).toBe('Short. Text here.');
   });
 
-  it('cuts a first sentence longer than that at a word, with an ellipsis', () => {
+  it('shortens a first sentence longer than that at its last clause break that fits, with "…"', () => {
+    const memo =
+      'In an April 12, 2026, staff memo, chief revenue officer Denise Dresser put Amazon at the center of OpenAI’s next enterprise push, calling Microsoft “foundational” but saying the partnership had “limited our ability to meet enterprises where they are”, CNBC reported. Then more.';
+    expect(leadText(memo)).toBe('In an April 12, 2026, staff memo, chief revenue officer Denise Dresser put Amazon at the center of OpenAI’s next enterprise push…');
+    // A colon, a semicolon and an em dash are clause breaks too.
+    expect(leadText('The line runs between two things: the stateless APIs on one side and the runtime on the other.', 60)).toBe('The line runs between two things…');
+    expect(leadText('AWS distributes Frontier; Azure hosts its stateless calls, and both say so in public.', 60)).toBe('AWS distributes Frontier; Azure hosts its stateless calls…');
+    expect(leadText('The deal stands—for now at least, and so do the terms that came with it.', 40)).toBe('The deal stands—for now at least…');
+  });
+
+  it('never cuts in the middle of a clause: not at a date’s comma, inside quotation marks or brackets, or at the dash of a compound', () => {
+    expect(clauseCuts('On April 12, 2026 the memo went out, and CNBC saw it')).toEqual(['On April 12, 2026 the memo went out…']);
+    expect(clauseCuts('She wrote “we are, in short, limited” and left it there, unsigned')).toEqual(['She wrote “we are, in short, limited” and left it there…']);
+    expect(clauseCuts('The agreement (signed, sealed) stands')).toEqual([]);
+    expect(clauseCuts('The Microsoft–OpenAI partnership – as it stands – is long')).toEqual(['The Microsoft–OpenAI partnership – as it stands…', 'The Microsoft–OpenAI partnership…']);
+  });
+
+  it('cuts at a word only as the last resort, for a clause too long for any room', () => {
     const lead = leadText(`${'word '.repeat(60)}end.`);
     expect(lead.length).toBeLessThanOrEqual(LEAD_MAX);
     expect(lead).toMatch(/word…$/);
+  });
+
+  it('previews a list as whole items, as many as fit, with no "…" after the last', () => {
+    const items = ['The rest of the money. What governs the investment beyond the first $15 billion?', 'What Frontier includes. The sources do not say.', 'Where the line falls. The sources do not define what makes an API stateless, so nobody can tell.'];
+    expect(fitPreview({ units: items }, (t) => t.length <= 200)).toBe(`${items[0]} ${items[1]}`);
+    expect(fitPreview({ units: items }, (t) => t.length <= 100)).toBe(items[0]);
+    const titles = Array.from({ length: 8 }, (_, i) => `Event number ${i + 1} happens to the company`);
+    const { timeline } = panelSections({ figures: [], timeline: titles.map((title) => ({ title })), terms: [], period: 'January 2025 to April 2026' });
+    expect(timeline!.lead.length).toBeLessThanOrEqual(LEAD_MAX);
+    expect(timeline!.lead).toBe(`8 events, January 2025 to April 2026: ${titles.slice(0, 4).join('; ')}.`);
+  });
+
+  it('leaves out a sentence or item that says "above" or "below": a preview has nothing above or below it', () => {
+    expect(leadText('The deal is signed. As noted above, it is large. It runs to 2030.')).toBe('The deal is signed. It runs to 2030.');
+    expect(fitPreview({ units: ['One item.', 'Beyond the description above, nothing.', 'Another item.'] }, (t) => t.length <= 200)).toBe('One item. Another item.');
+    expect(sentences('Il a dit oui. Élysée a répondu.')).toEqual(['Il a dit oui.', 'Élysée a répondu.']);
+  });
+
+  it('a card’s lead ends as the share page’s does: whole sentences, whole items, or a clause with "…"', () => {
+    // Ten pixels a character: a line of 40 characters.
+    const ctx = { measureText: (t: string) => ({ width: t.length * 10 }) } as unknown as Parameters<typeof wrapLines>[0];
+    const text = 'OpenAI announced its partnership with Amazon on February 27, 2026. Amazon is to invest up to $50 billion in OpenAI, starting with $15 billion, and more later.';
+    expect(wrapLines(ctx, text, 400, 2).join(' ')).toBe('OpenAI announced its partnership with Amazon on February 27, 2026.');
+    expect(wrapLines(ctx, 'Amazon is to invest up to $50 billion in OpenAI, starting with $15 billion, and more later.', 400, 2).join(' ')).toBe('Amazon is to invest up to $50 billion in OpenAI, starting with $15 billion…');
+    const list = { intro: '3 events:', units: ['The first event of the three', 'The second event of the three', 'The third'], sep: '; ', end: '.' };
+    expect(wrapLines(ctx, list, 400, 2).join(' ')).toBe('3 events: The first event of the three; The second event of the three.');
+    expect(wrapLines(ctx, text, 400, 0)).toEqual([]);
   });
 
   it('ends sentences where they end: not inside "$1.5", after "U.S." or "Mr.", or before a lower-case word', () => {
@@ -158,7 +203,7 @@ describe('section share pages', () => {
       terms: [{ term: 'Frontier' }],
       period: 'February to April 2026',
     });
-    expect(figures).toEqual({ id: 'key-figures', aliases: [], title: 'Key figures', lead: 'Planned investment: $50 billion.' });
+    expect(figures).toEqual({ id: 'key-figures', aliases: [], title: 'Key figures', preview: { units: ['Planned investment: $50 billion.'] }, lead: 'Planned investment: $50 billion.' });
     expect(timeline!.lead).toBe('2 events, February to April 2026: Deal announced; Memo sent.');
     expect(terms!.lead).toContain('Frontier');
     expect(panelSections({ figures: [], timeline: [], terms: [] })).toEqual({ figures: undefined, timeline: undefined, terms: undefined });
@@ -198,6 +243,6 @@ describe('section share pages', () => {
   });
 
   it('a card shows the story’s headline small, the section’s title large and its lead', () => {
-    expect(sectionCardInput(story, section)).toEqual({ title: 'The deal <now>', dek: 'It was signed. Then it was not.', kicker: 'A story & its "quotes"', period: 'January 2025 to April 2026' });
+    expect(sectionCardInput(story, section)).toEqual({ title: 'The deal <now>', dek: { units: ['It was signed.', 'Then it was not.'] }, kicker: 'A story & its "quotes"', period: 'January 2025 to April 2026' });
   });
 });
