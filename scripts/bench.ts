@@ -49,7 +49,13 @@ const FLOOR: Record<string, string> = {
   'package.json': '{ "type": "module" }\n',
   'astro.config.mjs': `import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-export default defineConfig({ cacheDir: process.env.ASTRO_CACHE_DIR, integrations: [mdx()], experimental: { incrementalBuild: true }, vite: { cacheDir: '.vite' } });
+export default defineConfig({
+  cacheDir: process.env.ASTRO_CACHE_DIR,
+  integrations: [mdx()],
+  experimental: { incrementalBuild: true },
+  // As the project: no warning printed for each MDX file.
+  vite: { cacheDir: '.vite', build: { rollupOptions: { onwarn: (w, warn) => w.code === 'MODULE_LEVEL_DIRECTIVE' || warn(w) } } },
+});
 `,
   'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
