@@ -49,7 +49,13 @@ const FLOOR: Record<string, string> = {
   'package.json': '{ "type": "module" }\n',
   'astro.config.mjs': `import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-export default defineConfig({ cacheDir: process.env.ASTRO_CACHE_DIR, integrations: [mdx()], experimental: { incrementalBuild: true }, vite: { cacheDir: '.vite' } });
+export default defineConfig({
+  cacheDir: process.env.ASTRO_CACHE_DIR,
+  integrations: [mdx()],
+  experimental: { incrementalBuild: true },
+  // As the project: no warning printed for each MDX file.
+  vite: { cacheDir: '.vite', build: { rollupOptions: { onwarn: (w, warn) => w.code === 'MODULE_LEVEL_DIRECTIVE' || warn(w) } } },
+});
 `,
   'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -101,6 +107,22 @@ function rssKb(pid: number): number {
   }
 }
 
+/** Stopping the bench stops the build it is running, the whole process tree (scripts/build.ts does not pass a signal on). */
+let running: number | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const pid of running ? processTree(running).reverse() : []) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        /* gone */
+      }
+    }
+    process.stderr.write(`\nStopped (${signal}); the temp folder is left: ${work}\n`);
+    process.exit(1);
+  });
+}
+
 /** Seconds from Astro's and Vite's log times: "850ms", "12.50s", "2m 5s". */
 const TIME = String.raw`([\d.]+m?s|\d+m(?: \d+s)?)`;
 function secs(t: string): number {
@@ -120,10 +142,12 @@ async function build(site: Site, n: number, tag: string, cacheDir: string, outDi
     stdio: ['ignore', fd, fd],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STORIES_DIR: stories(site, n), ASTRO_CACHE_DIR: cacheDir, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
   });
+  running = child.pid;
   let peakKb = 0;
   const poll = setInterval(() => (peakKb = Math.max(peakKb, processTree(child.pid!).reduce((sum, p) => sum + rssKb(p), 0))), 50);
   const code = await new Promise((resolve) => child.on('exit', resolve));
   const seconds = (performance.now() - started) / 1000;
+  running = undefined;
   clearInterval(poll);
   closeSync(fd);
   const log = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
