@@ -2,7 +2,7 @@
  * npm run load: how the built site holds up under load, served by nginx with the
  * config the build wrote (dist/_server/nginx/nginx.conf) and, for comparison, by
  * `astro preview`. autocannon drives each on loopback for a fixed time: the home page
- * and a story page, at 10 and 100 concurrent connections, with no Accept-Encoding
+ * (/), its lead story and /search/, at 10 and 100 concurrent connections, with no Accept-Encoding
  * and with "Accept-Encoding: br". It prints requests per second, p50 and p99
  * latency and bytes per response (headers included), as a Markdown table.
  * A measurement, not a test: it fails only when a server cannot start.
@@ -11,12 +11,12 @@
  * LOAD_PREVIEW_PORT the ports (default: free ones).
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freePort, startNginx } from './nginx.ts';
-import { requireDist, sitemapPaths } from '../tools/built-site.ts';
+import { DIST, fileFor, requireDist } from '../tools/built-site.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = [10, 100];
@@ -26,11 +26,13 @@ const ENCODINGS: Array<{ label: string; headers: Record<string, string> }> = [
 ];
 
 requireDist();
-const story = sitemapPaths().find((p) => p !== '/');
-if (!story) throw new Error('the sitemap lists no story');
+// The story a reader most likely opens: the front page's lead.
+const story = /id="lead-title"><a href="([^"]+)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))?.[1];
+if (!story) throw new Error('the front page has no lead story');
 const pages = [
-  { label: 'story', path: story },
+  { label: `story (${story})`, path: story },
   { label: 'home', path: '/' },
+  ...(fileFor('/search/') ? [{ label: 'search', path: '/search/' }] : []),
 ];
 
 async function startPreview(port: number) {

@@ -382,12 +382,12 @@ test.describe('the sources footer reads like a bibliography', () => {
     await expect.poll(opacity).toBe(0);
     await entry.locator('.backlinks > a').last().focus();
     await page.keyboard.press('Tab');
-    await expect(tools.getByRole('button', { name: /^Copy link to source \d+: OpenAI and Microsoft$/ })).toBeFocused();
+    await expect(tools.getByRole('button', { name: /^Copy link to source \d+: OpenAI$/ })).toBeFocused();
     await expect.poll(opacity).toBe(1);
     // The entry's number, at its start, is its link to itself, and the first stop in it.
     const n = await entry.evaluate((li) => (li as HTMLLIElement).value);
     const number = entry.getByRole('link', { name: `Source ${n}`, exact: true });
-    await expect(number).toHaveAttribute('href', '#source-joint-statement');
+    await expect(number).toHaveAttribute('href', '#source-openai-amazon');
     const numberBox = (await number.boundingBox())!;
     const line = (await entry.locator('.source-line').boundingBox())!;
     expect(numberBox.x + numberBox.width, 'before the entry, where a list number stands').toBeLessThanOrEqual(line.x + 1);
