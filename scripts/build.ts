@@ -9,7 +9,8 @@
  *
  * Usage: node scripts/build.ts [--outDir dist]   (OUT_DIR env works too)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { contentReport } from '../src/lib/problems.ts';
@@ -32,17 +33,29 @@ if (problems.length) {
 }
 
 const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', work], {
-  stdio: 'inherit',
-  // An 896 MB heap, unless NODE_OPTIONS already sets --max-old-space-size: a 1,000-story build on
-  // 2 hardware threads peaked at 2,003–2,027 MiB with it, worker threads included (scripts/node-options.ts).
-  // The nginx and Caddy configs point at the folder the build ends up in, unless SERVER_ROOT
-  // names where the site will live on the server (src/integrations/server-config.ts). The build
-  // it replaces lends its compressed files to the ones that did not change (precompress.ts).
+const child = spawn(process.execPath, [astro, 'build', '--outDir', work], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  // The heap cap unless NODE_OPTIONS sets one (scripts/node-options.ts). The server configs point at
+  // the folder the build ends up in unless SERVER_ROOT says where the site will live; the build it
+  // replaces lends its compressed files to the ones that did not change (precompress.ts).
   env: { ASTRO_TELEMETRY_DISABLED: '1', SERVER_ROOT: outDir, ...process.env, PREVIOUS_BUILD: outDir, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
 });
+// Astro writes a route's path, and its render time when the render ends; with build.concurrency > 1
+// other routes come in between and run together on one line. Each log entry gets its own line, and
+// render times, which could no longer be told apart, are left out.
+let atLineStart = true;
+child.stdout.on('data', (d: Buffer) => {
+  const text = String(d)
+    .replace(/ \(\+[\d.]+m?s\) ?\n?/g, '')
+    .replace(/(^|[^\n])(?=\d\d:\d\d:\d\d )/g, (_, before: string) => (before ? `${before}\n` : atLineStart ? '' : '\n'));
+  if (text) {
+    process.stdout.write(text);
+    atLineStart = text.endsWith('\n');
+  }
+});
+const [status] = (await once(child, 'close')) as [number | null];
 // A build that exits 0 without a site (a crash that left nothing to say) must not replace dist/ either.
-if (result.status !== 0 || !existsSync(path.join(work, 'index.html'))) {
+if (status !== 0 || !existsSync(path.join(work, 'index.html'))) {
   rmSync(work, { recursive: true, force: true });
   console.error(`\nBuild failed: ${shown}/ was left as it was.`);
   process.exit(1);

@@ -169,9 +169,12 @@ throw new Error('this page fails on purpose');
     expect(existsSync(path.join(site, seen![1]!)), 'the failed build removed it').toBe(false);
   }, TIMEOUT);
 
-  it('replaces the site when a build succeeds', () => {
+  it('replaces the site when a build succeeds, its log listing one route a line', () => {
     const { status, output } = build('good');
     expect(status, output).toBe(0);
+    const routes = output.split('\n').filter((l) => l.includes('├─'));
+    expect(routes.length, output).toBeGreaterThan(10);
+    for (const line of routes) expect(line).toMatch(/^\d\d:\d\d:\d\d +├─ \/\S+( \((restored|cached)\))?$/);
     const after = snapshot(OUT);
     expect(after).toHaveProperty(['index.html']);
     expect(after).not.toHaveProperty(['previous-site.txt']);
