@@ -86,7 +86,7 @@ test('Copy link copies the absolute URL of the section (its share address) and a
   await expect(page.locator('#announcer')).toHaveText('Link copied');
   await expect(page.locator('#announcer')).toHaveAttribute('aria-live', 'polite');
 
-  await page.getByRole('button', { name: /^Copy link to source \d+: CNBC$/ }).click();
+  await page.locator('#source-cnbc-memo').getByRole('button', { name: /^Copy link to source \d+: CNBC$/ }).click();
   await expect.poll(clipboard).toMatch(/#source-cnbc-memo$/);
   await page.getByRole('button', { name: /^Copy link to timeline entry: OpenAI and Amazon/ }).click();
   await expect.poll(clipboard).toBe(`${baseURL}${STORY}#2026-02-27-amazon-deal`);
