@@ -51,11 +51,15 @@ export const MUTATIONS: Mutation[] = [
   { name: 'drafts published', file: 'src/lib/collection.ts', from: '__SHOW_DRAFTS__ || !data.draft', to: 'true', unit: ['tests/unit/drafts.test.ts'] },
   { name: 'placeholder text let through', file: 'src/checks/check-story.ts', from: "if (story.frontmatter.draft === true) return [];", to: 'return [];', unit: ['tests/unit/new-story.test.ts'] },
   { name: 'a share page kept from the cache after its story’s headline changed', file: 'src/pages/[slug]/s/[section].astro', from: 'cacheKey(share.slug, share.headline, ', to: 'cacheKey(share.slug, ', unit: ['tests/unit/incremental-build.test.ts'] },
-  { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'n = order.length;', to: 'n = order.length - 1;', unit: ['tests/unit/citations.test.ts'] },
+  { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'order.map((id, i) => [id, i + 1])', to: 'order.map((id, i) => [id, i])', unit: ['tests/unit/citations.test.ts'] },
   { name: 'section cards filed under the next section', file: 'src/pages/og/[slug]/[section].png.ts', from: 'params: { slug: share.slug, section: section.id }', to: 'params: { slug: share.slug, section: share.sections[(share.sections.indexOf(section) + 1) % share.sections.length]!.id }', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'the rail reads at two thirds down, not one third', file: 'src/scripts/contents.ts', from: "rootMargin: '-33% 0px -66% 0px'", to: "rootMargin: '-66% 0px -33% 0px'", browser: ['tests/e2e/design.spec.ts'] },
   { name: 'feed items dated by their last change entry, not the updated date', file: 'src/pages/rss.xml.ts', from: 'new Date(`${lastChanged(s.data)}T00:00:00Z`)', to: 'new Date(`${s.data.changes.at(-1)?.date ?? s.data.updated ?? s.data.published}T00:00:00Z`)', unit: ['tests/unit/story-dates.test.ts'] },
   { name: 'JSON-LD dateModified from the published date', file: 'src/lib/jsonld.ts', from: 'dateModified: a.updated,', to: 'dateModified: a.published,', unit: ['tests/unit/story-dates.test.ts'] },
+  { name: 'sources numbered by first citation, not in the footer’s order', file: 'src/lib/citations.ts', from: '.sort((a, b) => group(a) - group(b))', to: '', unit: ['tests/unit/citations.test.ts'], browser: ['tests/e2e/explainer.spec.ts'] },
+  { name: 'a share preview cut at a word before whole sentences', file: 'src/lib/preview.ts', from: 'return [...whole, ...cut(clauseCuts(kept[0]!)), ...cut(wordCuts(kept[0]!))];', to: 'return [...cut(wordCuts(kept[0]!)), ...whole];', unit: ['tests/unit/share.test.ts'] },
+  { name: 'the build log runs routes together', file: 'scripts/build.ts', from: "(before ? `${before}\\n` : atLineStart ? '' : '\\n')", to: 'before', unit: ['tests/unit/atomic-build.test.ts'] },
+  { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/quiet.test.ts'] },
 ];
 
 const project = process.cwd();
@@ -85,6 +89,15 @@ const astroCache = path.join(work, 'astro-cache');
 
 let caught = 0;
 try {
+  // A mutation is caught only if its tests pass without it: a copy that misses a file fails them all.
+  const units = [...new Set(chosen.flatMap((m) => m.unit ?? []))];
+  const specs = [...new Set(chosen.flatMap((m) => m.browser ?? []))];
+  const unmutated = [
+    ...(units.length && run([vitest, 'run', ...units], root) !== 0 ? units : []),
+    ...(specs.length && (run(['scripts/build.ts'], root, { ASTRO_CACHE_DIR: astroCache }) !== 0 || run([playwright, 'test', ...specs], root, { TEST_PORT: String(await freePort()) }) !== 0) ? specs : []),
+  ];
+  if (unmutated.length) throw new Error(`without any mutation, these fail in the copy: ${unmutated.join(', ')}`);
+  console.log(`Without mutations, ${units.length} unit files and ${specs.length} browser specs pass in the copy.`);
   for (const m of chosen) {
     const file = path.join(root, m.file);
     const original = readFileSync(file, 'utf8');

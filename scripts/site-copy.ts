@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs
 import path from 'node:path';
 
 /** What a build needs from the project (the stories are given with STORIES_DIR, or copied with `withContent`). */
-const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];
+const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'tools'];
 
 export function copySite(root: string, opts: { project?: string; withContent?: boolean } = {}): string {
   const project = opts.project ?? process.cwd();
