@@ -60,6 +60,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'a share preview cut at a word before whole sentences', file: 'src/lib/preview.ts', from: 'return [...whole, ...cut(clauseCuts(kept[0]!)), ...cut(wordCuts(kept[0]!))];', to: 'return [...cut(wordCuts(kept[0]!)), ...whole];', unit: ['tests/unit/share.test.ts'] },
   { name: 'the build log runs routes together', file: 'scripts/build.ts', from: "(before ? `${before}\\n` : atLineStart ? '' : '\\n')", to: 'before', unit: ['tests/unit/atomic-build.test.ts'] },
   { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/quiet.test.ts'] },
+  { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: cacheKey(entry.digest)', to: 'cacheKey: cacheKey(entry.id)', unit: ['tests/unit/incremental-build.test.ts'] },
 ];
 
 const project = process.cwd();
