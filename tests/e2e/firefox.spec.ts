@@ -17,7 +17,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { systemFirefox } from '../../scripts/system-firefox.ts';
 import { measureCiteRaise } from '../helpers/cite-position.ts';
 import { citationMarkers, overlappingWords, pdfWords, unmarked, urlBreakProblems } from '../helpers/pdf.ts';
-import { allPages, stories } from '../helpers/site.ts';
+import { pagesToBrowse, stories } from '../helpers/site.ts';
 import { whereIsId } from '../helpers/in-view.ts';
 import { isSharePath, withoutRefresh } from '../helpers/share-pages.ts';
 import { fullStoryParts, headingsAtPageFoot, missingFromFullStory, PAPERS, pdfText, printRulesOnScreen, sourceOrderProblems, wordsOffPage } from '../helpers/brief.ts';
@@ -41,7 +41,7 @@ const test = base.extend<{ ff: Page }, { firefox: Browser }>({
   },
 });
 
-const PAGES = allPages();
+const PAGES = pagesToBrowse();
 const STORIES = stories();
 const MARGIN = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
 const ARTIFACTS = path.resolve('test-results', 'print-briefs');

@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { allPages } from '../helpers/site.ts';
+import { pagesToBrowse } from '../helpers/site.ts';
 import { holdRefresh } from '../helpers/share-pages.ts';
 
-const PAGES = allPages();
+const PAGES = pagesToBrowse();
 const WIDTHS = [390, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -5,10 +5,10 @@
  * the policy is really enforced.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allPages } from '../helpers/site.ts';
+import { pagesToBrowse } from '../helpers/site.ts';
 import { holdRefresh } from '../helpers/share-pages.ts';
 
-const PAGES = allPages();
+const PAGES = pagesToBrowse();
 
 /** Loads a page as a reader would: to the end, in screen and print media, waiting for the network to settle. */
 async function readThrough(page: Page, path: string) {

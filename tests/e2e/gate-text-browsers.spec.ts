@@ -11,10 +11,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { allPages } from '../helpers/site.ts';
+import { pagesToBrowse } from '../helpers/site.ts';
 import { holdRefresh } from '../helpers/share-pages.ts';
 
-const PAGES = allPages();
+const PAGES = pagesToBrowse();
 
 const DUMPERS = {
   lynx: (url: string) => execFileSync('lynx', ['-dump', '-nolist', '-width=100', '-display_charset=UTF-8', '-assume_charset=UTF-8', url], { encoding: 'utf8' }),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { listStoryFiles } from '../../src/checks/check-story.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
 import { storyPath } from '../../src/lib/stories.ts';
+import { allPages } from '../../tools/built-site.ts';
 
 export { allPages, builtPages, DIST, fileFor, listFiles, requireDist, siteOrigin, sitemapPaths, sitemapUrls, urlPathOf } from '../../tools/built-site.ts';
 
@@ -28,6 +29,18 @@ export interface StoryFrontmatter {
   figures?: Array<{ label: string; value: string }>;
   terms?: Array<{ id: string; term: string; definition?: string }>;
   changes?: Array<{ id: string; date: string; kind: string; text: string }>;
+}
+
+/**
+ * The pages the browser gates open: every page a reader can reach, but of each story's share pages
+ * (one template, different words; tests/e2e/share-section.spec.ts reads every one) only the first.
+ */
+export function pagesToBrowse(): string[] {
+  const stories = new Set<string>();
+  return allPages().filter((p) => {
+    const story = /^\/([^/]+)\/s\//.exec(p)?.[1];
+    return !story || (!stories.has(story) && !!stories.add(story));
+  });
 }
 
 /** The stories in content/stories (STORIES_DIR overrides), with their frontmatter. */
