@@ -37,11 +37,11 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /firefox\.spec\.ts$/ },
     // Firefox ESR through puppeteer-core (WebDriver BiDi): the spec launches it itself, so this project starts no Chromium.
     { name: 'firefox-esr', testMatch: /firefox\.spec\.ts$/ },
-    // The reader's and the privacy checks again, behind nginx as production serves the site:
+    // Sharing and the privacy checks again, behind nginx as production serves the site:
     // its headers (the CSP header as well as the <meta>), precompressed files, 404 and redirects.
     {
       name: 'nginx',
-      testMatch: /(reading|share|gate-privacy)\.spec\.ts$/,
+      testMatch: /(share|gate-privacy)\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${NGINX_PORT}` },
     },
   ],
