@@ -1,27 +1,16 @@
 /**
- * The header table: every response header the site sets, defined once here, and written out
- * three ways after each build (src/integrations/server-config.ts): dist/_headers for hosts that
- * read it (Netlify, Cloudflare Pages), nginx configs, and a Caddyfile.
- *
- * The table does not depend on the pages, so what it writes is the same at 1 story and at
- * 1,000. Each page's own policy, with the hashes of its scripts and styles, is the <meta> CSP
- * Astro writes into it; the header is one site-wide policy with what only a header can carry
- * (frame-ancestors). A browser enforces both, so together they are as strict as one policy
- * holding everything.
- *
- * The rules are in the _headers syntax: "/*" for every response, then folders ("/_astro/*")
- * whose headers replace those of "/*" with the same name.
+ * Every response header the site sets, in _headers syntax ("/*", then folders whose headers replace those of "/*"), written
+ * after each build as _headers, nginx and Caddy configs. It does not depend on the pages: each page's scripts and styles
+ * are allowed by the <meta> CSP Astro writes into it, and a browser enforces both policies.
  */
 import { cspDirectives } from './csp.ts';
 
 export type Header = readonly [name: string, value: string];
 export interface HeaderRule {
-  /** "/*", or a folder: "/_astro/*". */
   path: string;
   headers: Header[];
 }
 
-/** Sent with every response. */
 export const SECURITY_HEADERS: readonly Header[] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
@@ -30,26 +19,15 @@ export const SECURITY_HEADERS: readonly Header[] = [
   ['X-Frame-Options', 'DENY'],
 ];
 
-/**
- * The CSP header of every response: frame-ancestors, which a <meta> policy cannot carry, and the
- * page policy's directives that restrict neither scripts nor styles (a default-src, script-src or
- * style-src here, without a page's hashes, would block the inline scripts and styles its <meta> allows).
- */
+/** Only what a <meta> policy cannot carry, or that restricts neither scripts nor styles (without a page's hashes, it would block them). */
 export const CSP_HEADER = ["frame-ancestors 'none'", ...cspDirectives.filter((d) => /^(object-src|base-uri|form-action) /.test(d))].join('; ');
-/** Files whose names carry a hash of their content: they never change. */
 export const CACHE_HASHED = 'public, max-age=31536000, immutable';
-/** Pages, the feed, the sitemaps and the few other files: five minutes, so a correction reaches readers soon. */
+/** Pages, the feed and the rest: five minutes, so a correction reaches readers soon. */
 export const CACHE_SHORT = 'public, max-age=300';
-/**
- * Preview cards (/og/): their names carry no hash, and a story's correction may redraw one, but
- * only link-preview crawlers fetch them and they seldom change: a day.
- */
+/** Preview cards carry no hash and a correction may redraw one, but only crawlers fetch them: a day. */
 export const CACHE_CARDS = 'public, max-age=86400';
-/** Where the build writes the nginx and Caddy configs; never served. */
 export const SERVER_CONFIG_DIR = '_server';
-/** Paths a server must not serve: the configs, and the _headers file itself. */
 export const PRIVATE_PATHS = [`/${SERVER_CONFIG_DIR}/*`, '/_headers'] as const;
-/** The page that answers a path with nothing behind it. */
 export const NOT_FOUND = '/404.html';
 
 export const HEADER_RULES: HeaderRule[] = [
@@ -68,10 +46,7 @@ function headersFor(rules: HeaderRule[], urlPath: string): Header[] {
   return [...out.values()];
 }
 
-/**
- * The table as a server with locations writes it: the headers every response carries whatever its
- * path, and what each folder, and every path outside them (prefix "/"), gets on top.
- */
+/** The headers every response carries whatever its path, and what each folder, and every path outside them ("/"), gets on top. */
 function locations(rules: HeaderRule[]) {
   const [every, ...folders] = rules;
   const always = every!.headers.filter(([n]) => !folders.some((f) => named(f.headers, n)));
@@ -79,42 +54,15 @@ function locations(rules: HeaderRule[]) {
   return { always, elsewhere: own('/'), folders: folders.map((f) => own(folder(f))) };
 }
 
-/**
- * Refuses a table the three outputs could not all express the same way: anything but "/*" and then
- * folders that do not hold one another (nginx picks the longest prefix, _headers hosts apply every
- * rule), a header twice in a rule, and names or values nginx or Caddy would read differently.
- */
-function checkRules(rules: HeaderRule[]): void {
-  const [every, ...folders] = rules;
-  if (every?.path !== '/*') throw new Error('the header table starts with "/*"');
-  for (const f of folders) {
-    if (!/^(\/[^/*]+)+\/\*$/.test(f.path)) throw new Error(`header rule "${f.path}": besides "/*", a rule is a folder, "/name/*"`);
-    const inner = folders.find((o) => o !== f && o.path.startsWith(folder(f)));
-    if (inner) throw new Error(`header rule "${f.path}" holds "${inner.path}"`);
-  }
-  for (const rule of rules) {
-    for (const [i, [name, value]] of rule.headers.entries()) {
-      if (!/^[A-Za-z0-9-]+$/.test(name) || /["\\$\n\r{}]/.test(value)) throw new Error(`header rule "${rule.path}": ${name}: ${value} cannot be written safely`);
-      if (named(rule.headers.slice(0, i), name)) throw new Error(`header rule "${rule.path}": ${name} twice`);
-    }
-  }
-}
-
-/** Every file the table is written to, by path in the build: _headers and those under _server/. */
 export function serverConfigs(root: string, rules = HEADER_RULES): Record<string, string> {
-  checkRules(rules);
   const out: Record<string, string> = { _headers: toHeadersFile(rules), [`${SERVER_CONFIG_DIR}/Caddyfile`]: toCaddyfile(rules, root) };
   for (const [name, text] of Object.entries(toNginx(rules, root))) out[`${SERVER_CONFIG_DIR}/nginx/${name}`] = text;
   return out;
 }
 
-// ---------------------------------------------------------------- _headers
-
 /**
- * A folder rule first drops ("! Name") a header "/*" gave, then sets its own: Cloudflare Pages
- * applies the rules in order and would otherwise join the two values. Netlify's parser skips a
- * line without a colon; for a header two rules set, its local server (netlify dev) keeps the
- * later rule's value.
+ * A folder rule first drops ("! Name") a header "/*" gave: Cloudflare Pages applies the rules in order and would
+ * otherwise join the two values.
  */
 function toHeadersFile(rules: HeaderRule[]): string {
   const head = [
@@ -127,25 +75,15 @@ function toHeadersFile(rules: HeaderRule[]): string {
   return `${head.join('\n')}\n${rules.map((r) => [r.path, ...lines(r)].join('\n')).join('\n\n')}\n`;
 }
 
-// ---------------------------------------------------------------- nginx
-
-/** The brotli module from Debian's libnginx-mod-http-brotli-static. */
 export const NGINX_BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
-/** nginx's table of file types (Debian: nginx-common). */
 const NGINX_MIME_TYPES = '/etc/nginx/mime.types';
-/** The address the standalone config listens on; `npm run serve:nginx` sets the port. */
 export const NGINX_STANDALONE_LISTEN = '127.0.0.1:8080';
 
 const q = (s: string) => `"${s}"`;
 
 /**
- * The configs for nginx, as files under _server/nginx/:
- * - security-headers.conf: the headers every response carries, included in every location (an
- *   add_header in a location drops every add_header set above it, so each location carries all of its own);
- * - server.conf: a server { } block to include in the http { } of an existing nginx;
- * - nginx.conf: a standalone config with the same server, which loads the brotli module.
- * A page served as "/a/" is answered by "/a/index.html" (the index module hands the request on),
- * in location "/" like every page, so the number of locations does not depend on the pages.
+ * An add_header in a location drops every add_header above it, so each location includes security-headers.conf.
+ * Every page is in location "/", so the number of locations does not depend on the pages.
  */
 function toNginx(rules: HeaderRule[], root: string): Record<string, string> {
   const snippetFile = `${root.replace(/\/+$/, '')}/${SERVER_CONFIG_DIR}/nginx/security-headers.conf`;
@@ -221,14 +159,7 @@ function toNginx(rules: HeaderRule[], root: string): Record<string, string> {
   };
 }
 
-// ---------------------------------------------------------------- Caddy
-
-/**
- * A Caddyfile with the same rules. SITE_ADDRESS sets the site's address when Caddy starts
- * (default ":8080"; a host name turns on Caddy's automatic HTTPS); CADDY_ADMIN its admin endpoint.
- * A header a folder replaces is set outside the folders by a matcher of its own, not left to the
- * order Caddy runs its header handlers in.
- */
+/** A header a folder replaces is set outside the folders by a matcher of its own, not left to Caddy's handler order. */
 function toCaddyfile(rules: HeaderRule[], root: string): string {
   const { always, elsewhere, folders } = locations(rules);
   const header = (matcher: string, headers: Header[], indent = '\t') =>
