@@ -49,9 +49,7 @@ async function waitForServer(url: string, ms = 30_000) {
   while (Date.now() < end) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
+    } catch {} // not up yet
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the preview server did not answer on ${url}`);

@@ -30,9 +30,7 @@ export function codeVersion(root = process.cwd()): string {
     const file = path.join(root, f);
     try {
       hash.update(`${f}\0`).update(readFileSync(file)).update('\0');
-    } catch {
-      // A folder, or a file that is not there.
-    }
+    } catch {} // A folder, or a file that is not there.
   }
   return hash.digest('hex');
 }
