@@ -1,13 +1,6 @@
 /**
- * The site's typeface, self-hosted: Source Serif 4 (regular and bold) from the
- * @fontsource package, subset to the characters the site uses and written as
- * WOFF2 with the @font-face rules that load it (font-display: swap) and the
- * metric-matched fallbacks (size-adjust and ascent/descent overrides, from
- * Capsize's metrics) that keep a late font from moving the text.
- *
- * Runs as the config is set up (build, dev server, Vitest), before Vite reads
- * src/styles/fonts/fonts.css, and rewrites a file only when its content changed.
- * Vite then hashes the font files into /_astro/ like any other asset.
+ * Source Serif 4, self-hosted: subset to the characters the site uses, with metric-matched local fallbacks (Capsize) so
+ * a late font does not move the text. Runs as the config is set up, before Vite reads src/styles/fonts/fonts.css.
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -22,17 +15,14 @@ import { listStoryFiles } from '../checks/check-story.ts';
 
 export const FAMILY = 'Source Serif 4';
 export const WEIGHTS = [400, 700] as const;
-/** Where the subset fonts and their CSS are written (generated; not in git). */
 export const FONT_OUT_DIR = path.resolve('src/styles/fonts');
-/** Folders whose text frames the stories on the pages: components, layouts, pages and their helpers. */
 const TEMPLATE_DIRS = ['src/components', 'src/layouts', 'src/pages', 'src/user-components', 'src/lib'];
-/** Layout features the pages use: kerning, ligatures, marks, small capitals for labels, figures. */
 const FEATURES = ['kern', 'liga', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'smcp', 'c2sc', 'lnum', 'pnum', 'tnum'];
 
 const require = createRequire(import.meta.url);
 const fontFile = (weight: number) => require.resolve(`@fontsource/source-serif-4/files/source-serif-4-latin-${weight}-normal.woff2`);
 
-/** Every character the site can show: printable ASCII, plus each other character in the stories being built (STORIES_DIR included) and in the templates. */
+/** Printable ASCII, plus every other character in the stories being built and in the templates. */
 export function siteCharacters(root = process.cwd(), stories: readonly string[] = listStoryFiles()): string[] {
   const chars = new Set<string>();
   for (let c = 0x20; c <= 0x7e; c++) chars.add(String.fromCodePoint(c));
@@ -55,7 +45,6 @@ export function siteCharacters(root = process.cwd(), stories: readonly string[] 
   return [...chars].filter((ch) => !/\p{Cc}|\p{Extended_Pictographic}/u.test(ch)).sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
 }
 
-/** A unicode-range value for a set of characters, in runs ("U+20-7E, U+A0, U+2018-201D"). */
 export function unicodeRange(chars: readonly string[]): string {
   const cps = [...new Set(chars.map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
   const runs: string[] = [];
@@ -69,7 +58,7 @@ export function unicodeRange(chars: readonly string[]): string {
   return runs.join(', ');
 }
 
-/** Local faces to stand in while the font loads, by the metrics family Capsize measured (Liberation Serif has Times New Roman's metrics). */
+/** By the metrics family Capsize measured (Liberation Serif has Times New Roman's metrics). */
 const LOCAL_FACES: Record<string, Record<(typeof WEIGHTS)[number], string[]>> = {
   'Times New Roman': {
     400: ['Times New Roman', 'TimesNewRomanPSMT', 'Liberation Serif', 'LiberationSerif'],
@@ -79,16 +68,11 @@ const LOCAL_FACES: Record<string, Record<(typeof WEIGHTS)[number], string[]>> = 
   'Noto Serif': { 400: ['Noto Serif Regular', 'NotoSerif-Regular', 'Noto Serif'], 700: ['Noto Serif Bold', 'NotoSerif-Bold'] },
 };
 const FALLBACK_METRICS = [timesNewRoman, georgia, notoSerif];
-/** Quoted, with a colon, so no minifier unquotes it (unquoted, a name starting with "Serif" reads as the generic family and the rule is dropped). */
+/** Quoted, with a colon: unquoted, a name starting with "Serif" reads as the generic family and the rule is dropped. */
 const fallbackName = (family: string) => `${FAMILY} Fallback: ${family}`;
-/** The family list to use in CSS: the face, then its matched fallbacks, then generic serif. */
 export const FONT_STACK = [`"${FAMILY}"`, ...FALLBACK_METRICS.map((m) => `"${fallbackName(m.familyName)}"`), 'serif'].join(', ');
 
-/**
- * The CSS: the face at each weight, then each fallback at each weight, sized by
- * Capsize to the face's metrics (so bold falls back to a real bold, not to the
- * regular face made bold, whose width differs).
- */
+/** Each fallback at each weight, so bold falls back to a real bold, not the regular face made bold (whose width differs). */
 export function fontCss(chars: readonly string[]): string {
   const { fontFaces } = createFontStack([sourceSerif4, ...FALLBACK_METRICS], { fontFaceFormat: 'styleObject' });
   const range = unicodeRange(chars);
@@ -121,12 +105,11 @@ ${overrides}
   return `/* Generated by src/integrations/fonts.ts from @fontsource/source-serif-4 and @capsizecss/metrics: do not edit. */\n:root { --font-serif: ${FONT_STACK}; }\n${faces.join('\n')}\n`;
 }
 
-/** Rewrites a file only when its bytes change, so the dev server does not reload for nothing. */
+/** So the dev server does not reload for nothing. */
 function writeIfChanged(file: string, data: Buffer): void {
   if (!existsSync(file) || !readFileSync(file).equals(data)) writeFileSync(file, data);
 }
 
-/** Writes the subset fonts and their CSS; returns the characters and each file's size. */
 export async function writeFonts(outDir = FONT_OUT_DIR, root = process.cwd()): Promise<{ chars: string[]; bytes: Record<number, number> }> {
   const chars = siteCharacters(root);
   mkdirSync(outDir, { recursive: true });
