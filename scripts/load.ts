@@ -1,15 +1,4 @@
-/**
- * npm run load: how the built site holds up under load, served by nginx with the
- * config the build wrote (dist/_server/nginx/nginx.conf) and, for comparison, by
- * `astro preview`. autocannon drives each on loopback for a fixed time: the home page
- * and a story page, at 10 and 100 concurrent connections, with no Accept-Encoding
- * and with "Accept-Encoding: br". It prints requests per second, p50 and p99
- * latency and bytes per response (headers included), as a Markdown table.
- * A measurement, not a test: it fails only when a server cannot start.
- *
- * LOAD_SECONDS (default 10) sets each run's length; LOAD_NGINX_PORT and
- * LOAD_PREVIEW_PORT the ports (default: free ones).
- */
+/** npm run load: requests per second and latency of the build under nginx and `astro preview`; a measurement, not a test. */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -55,7 +44,6 @@ async function startPreview(port: number) {
   };
 }
 
-/** What one request brings back: its Content-Encoding and its size on the wire (body only). */
 async function sample(url: string, headers: Record<string, string>) {
   return new Promise<{ encoding: string; status: number; body: number }>((resolve, reject) => {
     request(url, { headers }, (res) => {

@@ -1,17 +1,6 @@
 /**
- * The site's one Astro integration: everything the build adds to Astro, in the order it runs.
- *
- * 1. astro:config:setup: the typeface subset (before Vite reads its CSS), the story markdown
- *    pipeline (markdown-plugins.ts), whether drafts show (dev only), MDX, and the sitemap (share
- *    pages left out, lastmod added).
- * 2. astro:config:done, builds only: every story checked (story-checks.ts) before Astro loads
- *    the collection; any problem stops the build with the whole list. The dev server checks
- *    each story page as it renders instead (src/checks/dev-check.ts).
- * 3. Astro renders the routes; with `experimental.incrementalBuild`, each page keyed by what it
- *    shows (`cacheKey` in getStaticPaths) comes back from the last build when nothing it shows changed.
- * 4. astro:build:done, in the order the integrations were added: the sitemap's, then (serverFiles)
- *    the header table written for each server (server-config.ts) and the text files precompressed
- *    (precompress.ts), sitemaps included, the configs left as they are.
+ * The site's one Astro integration. Stories are checked at astro:config:done (builds only), before Astro loads the
+ * collection; the dev server checks each page as it renders instead. serverFiles runs last, after the sitemap.
  */
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
