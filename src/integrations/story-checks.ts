@@ -1,13 +1,7 @@
 /**
- * The build's content check: every problem in every story, as `checkStory`
- * (src/checks/check-story.ts) finds them, before Astro loads the collection, so an
- * editor never sees Astro's own schema error, and an unquoted impossible date
- * (2026-02-30, which Astro's YAML reading would roll over to March 2) is caught.
- *
- * A story that passed is remembered by a marker named by the hash of its path, its
- * bytes and the code that checks it, in `<cacheDir>/checks/`: checking every story
- * parses every body, which an incremental build that changed one story should not pay
- * for. Problems are never remembered, and the check writes nothing else.
+ * The build's content check, before Astro loads the collection: an editor never sees Astro's schema error, and an unquoted
+ * 2026-02-30 (which Astro's YAML would roll over) is caught. Passed stories are remembered by a marker (a hash of path,
+ * bytes and code), so an incremental build does not parse every body; problems are never remembered.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,11 +9,7 @@ import path from 'node:path';
 import { checkStory, listStoryFiles } from '../checks/check-story.ts';
 import type { Problem } from '../lib/problems.ts';
 
-/**
- * A hash of the code that decides a verdict: every file under src/ but the fonts the build
- * writes there, the config and the package files. Any change to a rule or a library checks
- * every story again.
- */
+/** Every file under src/ but the fonts the build writes there, the config and the package files. */
 export function codeVersion(root = process.cwd()): string {
   const hash = createHash('sha256');
   const src = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
@@ -35,7 +25,6 @@ export function codeVersion(root = process.cwd()): string {
   return hash.digest('hex');
 }
 
-/** Every problem in every story, in file order; stories whose marker is in dir are not checked again. */
 export async function checkStoriesCached(dir: string, files = listStoryFiles()): Promise<{ problems: Problem[]; checked: number; cached: number }> {
   const version = codeVersion();
   const marker = (file: string) => path.join(dir, createHash('sha256').update(`${version}\0${path.resolve(file)}\0`).update(readFileSync(file)).digest('hex'));
@@ -45,7 +34,7 @@ export async function checkStoriesCached(dir: string, files = listStoryFiles()):
   for (const { file, marker: m } of todo) {
     const found = await checkStory(file);
     problems.push(...found);
-    // Only for the bytes that were checked: a story edited while the check ran is checked again next time.
+    // A story edited while the check ran is checked again next time.
     if (!found.length && marker(file) === m) writeFileSync(m, '');
   }
   return { problems, checked: todo.length, cached: files.length - todo.length };
