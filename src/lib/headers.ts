@@ -46,7 +46,7 @@ function headersFor(rules: HeaderRule[], urlPath: string): Header[] {
   return [...out.values()];
 }
 
-/** The headers every response carries whatever its path, and what each folder, and every path outside them ("/"), gets on top. */
+/** The headers every response carries, and what each folder, and every path outside them ("/"), gets on top. */
 function locations(rules: HeaderRule[]) {
   const [every, ...folders] = rules;
   const always = every!.headers.filter(([n]) => !folders.some((f) => named(f.headers, n)));
