@@ -1,12 +1,4 @@
-/**
- * Mutation run: does the suite notice when a feature breaks? Each mutation
- * changes one piece of product code in a scratch copy of the project, runs the
- * tests that should catch it, and restores the file. A mutation is caught when
- * those tests fail.
- *
- * Usage: node scripts/mutants.ts [name-filter]     (npm run mutants; not part of npm test)
- * Prints one line per mutation and "N of M mutations caught"; exits 1 when any survives.
- */
+/** Mutation run (npm run mutants [name-filter]): does the suite notice when a feature breaks? Exits 1 when any survives. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,9 +12,8 @@ interface Mutation {
   /** Exact text to replace (it must occur in the file). */
   from: string;
   to: string;
-  /** Vitest files that must fail. */
   unit?: string[];
-  /** Playwright specs that must fail (run against a build of the mutated copy). */
+  /** Run against a build of the mutated copy. */
   browser?: string[];
 }
 
