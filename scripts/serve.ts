@@ -1,8 +1,4 @@
-/**
- * Serves the built site (astro preview) on http://127.0.0.1:4321 (PORT chooses another) and
- * prints its address once, when it answers: one line of ours instead of Astro's banner. When the
- * port is taken, Astro moves to the next free one and says so, and the line gives that address.
- */
+/** astro preview on 127.0.0.1:4321 (PORT overrides), printing one line of ours with its address instead of Astro's banner. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,8 +9,7 @@ const child = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', 
   stdio: ['inherit', 'pipe', 'inherit'],
   env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
 });
-// Astro's banner: " astro  v7.3.5 ready in 50 ms", "┃ Local    http://…", "┃ Network  …", blank lines.
-// Any other line (a port that was taken, an error) is passed on as it is.
+// Astro's banner lines are dropped; any other line (a port that was taken, an error) is passed on.
 createInterface({ input: child.stdout! }).on('line', (line) => {
   const text = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
   const local = /^┃?\s*Local\s+(https?:\/\/\S+)/.exec(text);

@@ -10,14 +10,12 @@ export interface FrontStory {
   path: string;
   title: string;
   dek: string;
-  /** "January 2025 to April 13, 2026", when the story has a timeline. */
   period?: string;
   changed: string;
 }
 
 let cached: Promise<FrontStory[]> | undefined;
 
-/** Every story, newest first. */
 export function frontStories(): Promise<FrontStory[]> {
   cached ??= visibleStories().then((all) =>
     sortStories(all).map((s) => {
