@@ -82,7 +82,6 @@ export interface SyntheticStory {
   floorMdx: string;
 }
 
-/** The size of a story; the benchmark's default is about 1,500 words, 8 sources and 8 timeline entries. */
 export interface StorySize {
   /** Roughly (within about 60); default: 5 sections, about 1,500. */
   words?: number;
@@ -112,7 +111,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     return `${CITE}${[...set].join(' ')}${END}`;
   };
 
-  // Timeline: oldest first, at year, month, then day precision.
   const days = (size.timeline ?? 8) - 2;
   const timeline = [
     { date: '2022', precision: 'year' },
@@ -135,7 +133,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     sources: [ids[(k * 3) % ids.length]!],
   }));
 
-  // Body: every source cited; the quoted words appear in paragraphs citing their source.
   const paragraph = (extra: string[] = []) => `${sentence(r)} ${sentence(r)} ${sentence(r)} ${cite(...extra)}`;
   const item = (lead?: string) => `- ${lead ? `**${lead}** ` : ''}${sentence(r, 16, 24)} ${cite()}`;
   const shuffled = [...SECTIONS].sort(() => r.next() - 0.5);
@@ -193,7 +190,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
       '',
     ].join('\n');
 
-  // Site variant: markers as authors write them.
   const mdx =
     head +
     body
@@ -203,7 +199,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
       ) +
     '\n';
 
-  // Floor variant: what the remark plugin would have made of each <Cite>.
   const sites = [...body.matchAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'))].map((m) => ({ ids: m[1]!.split(' ') }));
   const numbered = numberCitations({ body: sites.map((s) => s.ids) });
   const names = new Map(sources.map((s) => [s.id, s]));

@@ -1,19 +1,17 @@
 /** Mutation run (npm run mutants [name-filter]): does the suite notice when a feature breaks? Exits 1 when any survives. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.ts';
 import { copySite } from './site-copy.ts';
 
 interface Mutation {
   name: string;
   file: string;
-  /** Exact text to replace (it must occur in the file). */
   from: string;
   to: string;
   unit?: string[];
-  /** Run against a build of the mutated copy. */
   browser?: string[];
 }
 
@@ -52,15 +50,6 @@ export const MUTATIONS: Mutation[] = [
 const project = process.cwd();
 const filter = process.argv[2];
 const chosen = MUTATIONS.filter((m) => !filter || m.name.includes(filter));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
   const r = spawnSync(process.execPath, cmd, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', timeout: 600_000 });

@@ -1,10 +1,12 @@
 /** Starts nginx on a build's standalone config in the foreground, with its pid, logs and temp files in .tmp/nginx-<port>/. */
 import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { NGINX_BROTLI_MODULE, NGINX_STANDALONE_LISTEN, SERVER_CONFIG_DIR } from '../src/lib/headers.ts';
 import { DIST, requireDist } from '../tools/built-site.ts';
+
+export { freePort } from './free-port.ts';
 
 export const APT_PACKAGES = 'nginx libnginx-mod-http-brotli-static';
 
@@ -94,16 +96,5 @@ function accepts(port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once('error', () => resolve(false));
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }

@@ -12,7 +12,6 @@ export { FIRST_VIEW_END_CLASS };
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-/** A measured figure a budget limits. */
 export type Figure = 'critical' | 'html' | 'fontFiles' | 'fontBytes' | 'firstView' | 'requests' | 'js';
 
 export interface Budget {
@@ -63,7 +62,6 @@ export function gzipSize(data: Uint8Array | string): number {
   return gzipSync(typeof data === 'string' ? Buffer.from(data) : data, { level: 6 }).length;
 }
 
-/** Bytes on the wire: gzipped for text, as-is for formats that are already compressed. */
 export function transferSize(data: Uint8Array, pathname: string): number {
   return RAW.test(pathname) ? data.length : gzipSize(data);
 }
@@ -247,7 +245,6 @@ export function measurePage(html: string, pageUrl: URL, load: Loader): PageFigur
 }
 
 const n = (v: number) => v.toLocaleString(LOCALE);
-/** One line per broken budget or missing file; empty when the page is within budget. */
 export function budgetProblems(f: PageFigures, budgets: readonly Budget[] = BUDGETS): string[] {
   const out: string[] = [];
   for (const b of budgets) {

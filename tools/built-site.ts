@@ -2,7 +2,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** The built site; DIST_DIR overrides it. */
 export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 
 export function requireDist(dir = DIST): void {

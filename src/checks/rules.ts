@@ -35,7 +35,6 @@ export interface Finding {
 export interface RuleContext {
   story: RawStory;
   sources: ReadonlyMap<string, RawSource>;
-  /** Reports a problem at a node (its line), or at the file when there is no node. */
   report(at: Node | undefined, finding: Finding): void;
 }
 

@@ -24,10 +24,8 @@ export interface StoryBodyExports {
   /** For each <Cite>, its `##` section's name: the sources footer's "Cited in". */
   bodySections: string[];
   readingMinutes: number;
-  /** The short version's parts as plain text: the front page's preview of the lead story. */
   shortVersion: ShortVersionPart[];
   sectionLeads: ShareSection[];
-  /** The same for each part of the short version, which has a share page too. */
   partLeads: ShareSection[];
 }
 

@@ -74,7 +74,6 @@ export function footerGroup(sources: Iterable<{ id: string; kind: string }>): (s
   };
 }
 
-/** Splits a `<Cite ids="a b, c">` attribute into ids. */
 export function parseIds(value: string): string[] {
   return value.split(/[\s,]+/).filter(Boolean);
 }

@@ -12,7 +12,6 @@ export interface PartialDate {
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; returns null for anything else or an impossible date. */
 export function parseIsoDate(value: string): PartialDate | null {
   const m = ISO.exec(value);
   if (!m) return null;
@@ -34,7 +33,6 @@ export function startOf(d: PartialDate): number {
   return Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1);
 }
 
-/** True when any part of the date lies after `today` (an ISO day). */
 export function isAfter(d: PartialDate, today: Date): boolean {
   const t = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return startOf(d) > t;

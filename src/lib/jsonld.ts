@@ -1,4 +1,3 @@
-/** NewsArticle structured data for a story, typed with schema-dts. */
 import type { NewsArticle, WithContext } from 'schema-dts';
 import { LOCALE, SITE_NAME } from './site.ts';
 

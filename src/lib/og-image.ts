@@ -21,7 +21,6 @@ export const OG_DEFAULT_KICKER = 'Explainer';
 
 export interface CardInput {
   title: string;
-  /** A text, or a section's preview, fitted to the room left. */
   dek: string | PreviewText;
   kicker?: string | undefined;
   period?: string | undefined;

@@ -1,4 +1,3 @@
-/** The link-preview tags (Open Graph and Twitter) of every page, share pages included. */
 import { OG_LOCALE, OG_SIZE, SITE_NAME } from './site.ts';
 
 export interface PreviewInput {

@@ -6,9 +6,7 @@ export interface PreviewText {
   /** Kept before the units ("6 events, January 2025 to April 13, 2026:"); dropped only when nothing fits with them. */
   intro?: string;
   units: readonly string[];
-  /** " " (the default), or "; " and ", " for a list's short items. */
   sep?: string;
-  /** After the last unit shown: "" (the default), or "." after a list's short items. */
   end?: string;
 }
 

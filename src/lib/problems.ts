@@ -21,7 +21,6 @@ export function formatProblem(p: Problem): string {
   return `${where} · ${p.field}: ${formatValue(p.value)}${p.message}. Fix: ${p.fix}`;
 }
 
-/** ["sources", 2, "url"] → "sources[2].url". */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;

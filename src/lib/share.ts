@@ -25,7 +25,6 @@ export const shareSection = (id: string, title: string, preview: PreviewText, al
 export interface StoryShare {
   slug: string;
   headline: string;
-  /** As the card's foot shows it ("" when none). */
   period: string;
   published: string;
   modified: string;

@@ -1,4 +1,3 @@
-/** Small helpers over the story collection, pure so they can be tested on plain objects. */
 import { PAGE_SECTIONS } from './ids.ts';
 
 export interface StoryLike {
@@ -18,7 +17,6 @@ export function latestChange<T extends ChangeLike>(changes: readonly T[]): T | u
   return changes.reduce<T | undefined>((latest, c) => (!latest || c.date >= latest.date ? c : latest), undefined);
 }
 
-/** When a story last changed: its latest change, or updated, or published, whichever is latest. */
 export function lastChanged(data: { published: string; updated?: string | undefined; changes?: readonly ChangeLike[] }): string {
   return [data.published, data.updated ?? data.published, ...(data.changes ?? []).map((c) => c.date)].sort().at(-1)!;
 }
@@ -27,7 +25,6 @@ export function storyPath(id: string): string {
   return `/${id}/`;
 }
 
-/** Newest first, by the latest change (updated, or published), then by title. */
 export function sortStories<T extends StoryLike>(stories: readonly T[]): T[] {
   const key = (s: T) => lastChanged(s.data);
   return [...stories].sort((a, b) => key(b).localeCompare(key(a)) || a.data.title.localeCompare(b.data.title));

@@ -1,4 +1,3 @@
-/** What a story's share pages and section cards are made from, and their routes' cache keys. */
 import { render, type CollectionEntry } from 'astro:content';
 import type { StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';

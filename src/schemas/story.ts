@@ -16,7 +16,6 @@ const sourceIdsSchema = z
   .array(idSchema, { error: 'is not a list of source ids | write the ids in brackets, like [cnbc-memo]' })
   .min(1, { error: 'lists no source | add the id of at least one source' });
 
-/** An ISO date ("YYYY", "YYYY-MM" or "YYYY-MM-DD") that exists on the calendar and is not in the future. */
 export const isoDateSchema = z.preprocess(
   // Astro's YAML parser turns unquoted dates into Dates; check:content reads YAML without that, so 2026-02-30 is caught there.
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
@@ -72,7 +71,6 @@ function fields<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
   });
 }
 
-/** What a source is, as the sources footer groups them and the printed endnotes name them. */
 export const SOURCE_KINDS = { primary: 'Company statement', report: 'News report', analysis: 'Analysis' } as const;
 
 export const sourceSchema = fields('a source', {
