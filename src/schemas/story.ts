@@ -24,21 +24,13 @@ export const isoDateSchema = z.preprocess(
   .superRefine((value, ctx) => {
     const d = parseIsoDate(value);
     if (!d) {
-      ctx.addIssue({
-        code: 'custom',
-        input: value,
-        message: /^\d{4}(-\d{2}){0,2}$/.test(value)
-          ? 'is not a real calendar date | check the month (01–12) and the day of that month'
-          : 'is not a date | write it as "YYYY-MM-DD" ("YYYY-MM" or "YYYY" for a month or a year)',
-      });
-      return;
+      const message = /^\d{4}(-\d{2}){0,2}$/.test(value)
+        ? 'is not a real calendar date | check the month (01–12) and the day of that month'
+        : 'is not a date | write it as "YYYY-MM-DD" ("YYYY-MM" or "YYYY" for a month or a year)';
+      return ctx.addIssue({ code: 'custom', input: value, message });
     }
     if (isAfter(d, new Date())) {
-      ctx.addIssue({
-        code: 'custom',
-        input: value,
-        message: `is after today (${todayIso()}) | a story cannot report the future: check the year and month`,
-      });
+      ctx.addIssue({ code: 'custom', input: value, message: `is after today (${todayIso()}) | a story cannot report the future: check the year and month` });
     }
   }),
 );
@@ -47,16 +39,10 @@ export const isoDateSchema = z.preprocess(
 export const httpsUrlSchema = z
   .string({ error: 'is not a web address | write the page\'s full https:// address' })
   .superRefine((value, ctx) => {
-    let url: URL | null = null;
-    try {
-      url = new URL(value);
-    } catch {}
+    const url = URL.parse(value);
     if (!url || url.protocol !== 'https:' || !url.hostname.includes('.')) {
-      ctx.addIssue({
-        code: 'custom',
-        input: value,
-        message: 'is not an https:// web address | use the page\'s canonical https:// address (http:, javascript: and data: are refused)',
-      });
+      const message = 'is not an https:// web address | use the page\'s canonical https:// address (http:, javascript: and data: are refused)';
+      ctx.addIssue({ code: 'custom', input: value, message });
     }
   });
 
@@ -144,23 +130,18 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 /** Runs even when some fields are wrong (see `when` below), so every problem is reported in one run: reads defensively. */
 export function crossCheck(data: StoryFields, ctx: Ctx): void {
-  const sourceIds = new Set<string>();
-  entries<Source>(data.sources).forEach((s, i) => {
-    const id = str(s.id);
+  const issue = (path: (string | number)[], input: unknown, message: string) => ctx.addIssue({ code: 'custom', path, input, message });
+  const claim = (seen: Set<string>, id: string | undefined, path: (string | number)[], plural: string, each: string) => {
     if (id === undefined) return;
-    if (sourceIds.has(id)) {
-      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], input: id, message: 'is used by two sources | give each source its own id' });
-    }
-    sourceIds.add(id);
-  });
+    if (seen.has(id)) issue(path, id, `is used by two ${plural} | give each ${each} its own id`);
+    seen.add(id);
+  };
+  const sourceIds = new Set<string>();
+  entries<Source>(data.sources).forEach((s, i) => claim(sourceIds, str(s.id), ['sources', i, 'id'], 'sources', 'source'));
   const known = [...sourceIds].join(', ');
   const checkRefs = (ids: unknown, path: (string | number)[]) => {
     if (!Array.isArray(data.sources) || !Array.isArray(ids)) return;
-    ids.forEach((id, k) => {
-      if (typeof id === 'string' && !sourceIds.has(id)) {
-        ctx.addIssue({ code: 'custom', path: [...path, k], input: id, message: `is not a source of this story | use one of: ${known}` });
-      }
-    });
+    ids.forEach((id, k) => typeof id === 'string' && !sourceIds.has(id) && issue([...path, k], id, `is not a source of this story | use one of: ${known}`));
   };
 
   const entryIds = new Set<string>();
@@ -168,70 +149,46 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
   entries<TimelineEntry>(data.timeline).forEach((e, i) => {
     const id = str(e.id);
     const owner = id === undefined ? undefined : pageOwnerOf(id);
-    if (owner) {
-      ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: id, message: `is taken by ${owner} | give the entry an id like "2026-02-27-amazon-deal"` });
-    }
-    if (id !== undefined && entryIds.has(id)) {
-      ctx.addIssue({ code: 'custom', path: ['timeline', i, 'id'], input: id, message: 'is used by two timeline entries | give each entry its own id' });
-    }
-    if (id !== undefined) entryIds.add(id);
+    if (owner) issue(['timeline', i, 'id'], id, `is taken by ${owner} | give the entry an id like "2026-02-27-amazon-deal"`);
+    claim(entryIds, id, ['timeline', i, 'id'], 'timeline entries', 'entry');
     checkRefs(e.sources, ['timeline', i, 'sources']);
     const date = str(e.date);
     const d = date === undefined ? null : parseIsoDate(date);
     if (!date || !d) return;
     if (d.precision !== e.precision && (e.precision === 'day' || e.precision === 'month' || e.precision === 'year')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeline', i, 'date'],
-        input: date,
-        message: `gives a ${d.precision} but precision is "${e.precision}" | write the date as ${
-          e.precision === 'day' ? '"YYYY-MM-DD"' : e.precision === 'month' ? '"YYYY-MM"' : '"YYYY"'
-        } or change precision`,
-      });
+      const written = e.precision === 'day' ? '"YYYY-MM-DD"' : e.precision === 'month' ? '"YYYY-MM"' : '"YYYY"';
+      issue(['timeline', i, 'date'], date, `gives a ${d.precision} but precision is "${e.precision}" | write the date as ${written} or change precision`);
     }
     const start = startOf(d);
-    if (previous && start < previous.start) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeline', i, 'date'],
-        input: date,
-        message: `comes before the previous entry (${previous.date}) | list timeline entries oldest first`,
-      });
-    }
+    if (previous && start < previous.start) issue(['timeline', i, 'date'], date, `comes before the previous entry (${previous.date}) | list timeline entries oldest first`);
     previous = { start, date };
   });
   entries<Figure>(data.figures).forEach((f, i) => checkRefs(f.sources, ['figures', i, 'sources']));
   const termIds = new Set<string>();
   entries<Term>(data.terms).forEach((t, i) => {
     checkRefs(t.sources, ['terms', i, 'sources']);
-    const id = str(t.id);
-    if (id !== undefined && termIds.has(id)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], input: id, message: 'is used by two terms | give each term its own id' });
-    if (id !== undefined) termIds.add(id);
+    claim(termIds, str(t.id), ['terms', i, 'id'], 'terms', 'term');
     if (t.definition === undefined && t.definedBy === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['terms', i, 'term'], input: t.term, message: 'has no definition | give a one-sentence definition from the sources, or write definedBy: none when they name the term without defining it' });
+      issue(['terms', i, 'term'], t.term, 'has no definition | give a one-sentence definition from the sources, or write definedBy: none when they name the term without defining it');
     } else if (t.definition !== undefined && t.definedBy !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['terms', i, 'definedBy'], input: t.definedBy, message: 'is given beside a definition | keep the definition, or remove it and keep definedBy: none' });
+      issue(['terms', i, 'definedBy'], t.definedBy, 'is given beside a definition | keep the definition, or remove it and keep definedBy: none');
     }
   });
   const changeIds = new Set<string>();
-  entries<Change>(data.changes).forEach((c, i) => {
-    const id = str(c.id);
-    if (id !== undefined && changeIds.has(id)) ctx.addIssue({ code: 'custom', path: ['changes', i, 'id'], input: id, message: 'is used by two changes | give each change its own id' });
-    if (id !== undefined) changeIds.add(id);
-  });
+  entries<Change>(data.changes).forEach((c, i) => claim(changeIds, str(c.id), ['changes', i, 'id'], 'changes', 'change'));
 
   const publishedText = str(data.published);
   const updatedText = str(data.updated);
   const published = publishedText ? parseIsoDate(publishedText) : null;
   const updated = updatedText ? parseIsoDate(updatedText) : null;
   if (published && updated && startOf(updated) < startOf(published)) {
-    ctx.addIssue({ code: 'custom', path: ['updated'], input: updatedText, message: `is before published (${publishedText}) | set updated on or after the published date` });
+    issue(['updated'], updatedText, `is before published (${publishedText}) | set updated on or after the published date`);
   }
   const lastDay = updated ?? published;
   entries<Change>(data.changes).forEach((c, i) => {
     const d = str(c.date) ? parseIsoDate(str(c.date)!) : null;
     if (d && lastDay && startOf(d) > startOf(lastDay)) {
-      ctx.addIssue({ code: 'custom', path: ['changes', i, 'date'], input: c.date, message: `is after the story’s updated date (${updatedText ?? publishedText}) | set updated to the date of the latest change` });
+      issue(['changes', i, 'date'], c.date, `is after the story’s updated date (${updatedText ?? publishedText}) | set updated to the date of the latest change`);
     }
   });
 }
