@@ -30,9 +30,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // No code blocks in stories; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
-  security: {
-    csp: { directives: [...cspDirectives] },
-  },
+  security: { csp: { directives: [...cspDirectives] } },
   integrations: [explainer()],
   vite: {
     plugins: [trimCss],

@@ -17,10 +17,7 @@ const ENCODINGS: Array<{ label: string; headers: Record<string, string> }> = [
 requireDist();
 const story = sitemapPaths().find((p) => p !== '/');
 if (!story) throw new Error('the sitemap lists no story');
-const pages = [
-  { label: 'story', path: story },
-  { label: 'home', path: '/' },
-];
+const pages = [{ label: 'story', path: story }, { label: 'home', path: '/' }];
 
 async function startPreview(port: number) {
   const child = spawn(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });

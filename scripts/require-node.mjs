@@ -15,17 +15,13 @@ try {
 
 const want = [Number(min[1]), Number(min[2]), Number(min[3] || 0)];
 const have = process.versions.node.split('.').map(Number);
-let ok = true;
-for (let i = 0; i < 3; i++) {
-  if (have[i] !== want[i]) {
-    ok = have[i] > want[i];
-    break;
-  }
-}
+// The first part that differs decides; all equal is new enough.
+const ok = !(have.map((n, i) => n - want[i]).find((d) => d !== 0) < 0);
 
 if (!ok) {
   const installed = existsSync(new URL('node_modules/.package-lock.json', root));
-  const command = (installed ? '' : 'npm ci && ') + npmCommand(process.env.npm_lifecycle_event || 'start');
+  const event = process.env.npm_lifecycle_event || 'start';
+  const command = (installed ? '' : 'npm ci && ') + (event === 'start' || event === 'test' ? 'npm ' : 'npm run ') + event;
   console.error(
     'Node.js ' + want.slice(0, 2).join('.') + ' or newer is needed (' + recommended + ' recommended), but this is Node ' +
       process.versions.node + ' (' + process.execPath + '). Get Node ' + recommended + ' without nvm: ' +
@@ -36,6 +32,3 @@ if (!ok) {
   process.exit(1);
 }
 
-function npmCommand(event) {
-  return event === 'start' || event === 'test' ? 'npm ' + event : 'npm run ' + event;
-}

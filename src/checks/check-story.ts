@@ -92,15 +92,11 @@ export function frontmatterProblems(story: Pick<StoryFile, 'file' | 'frontmatter
   );
 }
 
-/** Loaded late to avoid an import cycle. */
-async function checkPlugins(): Promise<PluggableList> {
-  const { checkRemarkPlugins } = await import('../integrations/markdown-plugins.ts');
-  return checkRemarkPlugins as PluggableList;
-}
-
 export async function bodyProblems(story: Pick<StoryFile, 'file' | 'frontmatter' | 'body'>): Promise<Problem[]> {
   const file = new VFile({ value: story.body, path: story.file, data: { story: story.frontmatter } satisfies StoryData });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(await checkPlugins());
+  // Loaded late to avoid an import cycle.
+  const { checkRemarkPlugins } = await import('../integrations/markdown-plugins.ts');
+  const processor = unified().use(remarkParse).use(remarkMdx).use(checkRemarkPlugins as PluggableList);
   try {
     await processor.run(processor.parse(file), file);
     return [];

@@ -81,11 +81,7 @@ export const timelineEntrySchema = fields('a timeline entry', {
   sources: sourceIdsSchema,
 });
 
-export const figureSchema = fields('a key figure', {
-  label: text('a label'),
-  value: text('the value'),
-  sources: sourceIdsSchema,
-});
+export const figureSchema = fields('a key figure', { label: text('a label'), value: text('the value'), sources: sourceIdsSchema });
 
 export const termSchema = fields('a term', {
   id: idSchema,
