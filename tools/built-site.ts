@@ -30,9 +30,7 @@ export function urlPathOf(file: string): string {
 }
 
 export function builtPages(dir = DIST): string[] {
-  return listFiles(dir)
-    .filter((f) => f.endsWith('.html'))
-    .map(urlPathOf);
+  return listFiles(dir).filter((f) => f.endsWith('.html')).map(urlPathOf);
 }
 
 /** "/a/" → a/index.html; "/a" → a, a.html or a/index.html; "/" → index.html. */

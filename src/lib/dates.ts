@@ -42,21 +42,17 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+const OPTIONS: Record<Precision | 'long', Intl.DateTimeFormatOptions> = {
+  day: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+  long: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+};
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, precision: Precision): Intl.DateTimeFormat {
-  const key = `${locale}|${precision}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      precision === 'day'
-        ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
-        : precision === 'month'
-          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-          : { year: 'numeric', timeZone: 'UTC' };
-    f = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, f);
-  }
-  return f;
+function formatter(locale: string, style: Precision | 'long'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat(locale, OPTIONS[style]));
+  return formatters.get(key)!;
 }
 
 /** Throws on a string that is not a real date, so a bad date can never print. */
@@ -70,9 +66,7 @@ export function formatLongDate(value: string, locale = LOCALE): string {
   const d = parseIsoDate(value);
   if (!d) throw new Error(`Not a real date: "${value}"`);
   if (d.precision !== 'day') return formatDate(value, locale);
-  let f = formatters.get(`${locale}|long`);
-  if (!f) formatters.set(`${locale}|long`, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
-  return f.format(new Date(startOf(d)));
+  return formatter(locale, 'long').format(new Date(startOf(d)));
 }
 
 export interface CoveredPeriod {
