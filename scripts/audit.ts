@@ -1,6 +1,7 @@
 /** Lighthouse audit of the built site (npm run audit): exits 1 when a page loses a point (the limits: docs/testing.md). */
+import { startPreview } from './serve.ts';
 import { systemChromium } from './system-chromium.ts';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireDist, sitemapPaths } from '../tools/built-site.ts';
@@ -33,17 +34,6 @@ interface LhResult {
   runWarnings: string[];
 }
 
-async function waitForServer(url: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {} // not up yet
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the preview server did not answer on ${url}`);
-}
-
 function runLighthouse(url: string): LhResult {
   const bin = path.resolve('node_modules', 'lighthouse', 'cli', 'index.js');
   const result = spawnSync(
@@ -66,14 +56,14 @@ function runLighthouse(url: string): LhResult {
 
 requireDist();
 const pages = [...new Set(['/', ...sitemapPaths()])];
-const server = spawn(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
+let stop = () => {};
+process.on('exit', () => stop());
 
 let failed = false;
 try {
-  const origin = `http://127.0.0.1:${PORT}`;
-  await waitForServer(`${origin}/`);
+  const preview = await startPreview(PORT);
+  stop = () => void preview.stop();
+  const origin = preview.origin;
   mkdirSync(JSON_DIR, { recursive: true });
   const rows: string[][] = [];
   const losses: string[] = [];

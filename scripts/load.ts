@@ -1,10 +1,10 @@
 /** npm run load: requests per second and latency of the build under nginx and `astro preview`; a measurement, not a test. */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freePort, startNginx } from './nginx.ts';
+import { startPreview } from './serve.ts';
 import { requireDist, sitemapPaths } from '../tools/built-site.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -18,28 +18,6 @@ requireDist();
 const story = sitemapPaths().find((p) => p !== '/');
 if (!story) throw new Error('the sitemap lists no story');
 const pages = [{ label: 'story', path: story }, { label: 'home', path: '/' }];
-
-async function startPreview(port: number) {
-  const child = spawn(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`astro preview exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(origin)).ok) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('astro preview did not start');
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function sample(url: string, headers: Record<string, string>) {
   return new Promise<{ encoding: string; status: number; body: number }>((resolve, reject) => {
