@@ -5,11 +5,7 @@ import { cspDirectives } from './src/lib/csp.ts';
 
 export const SITE_URL = process.env.SITE_URL ?? 'https://explainers.example.org';
 
-/**
- * The W3C checker hashes a <style> trimmed, Astro and browsers as written: with no trailing whitespace (before Vite's
- * marker comment) both agree.
- * @type {import('vite').Plugin}
- */
+/** The W3C checker hashes a <style> trimmed, Astro as written: with no trailing whitespace both agree. @type {import('vite').Plugin} */
 const trimCss = {
   name: 'trim-css',
   generateBundle(_options, bundle) {
@@ -35,8 +31,7 @@ export default defineConfig({
   vite: {
     plugins: [trimCss],
     build: {
-      // The page's one script is inlined below this size (it runs before the first paint, at no request cost); the
-      // JavaScript budget holds its size.
+      // Inlines the page's one script (it runs before the first paint, at no request); the JavaScript budget holds its size.
       assetsInlineLimit: 6144,
       rollupOptions: {
         onwarn(warning, warn) {

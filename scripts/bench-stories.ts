@@ -1,7 +1,4 @@
-/**
- * Synthetic stories for the build benchmark: realistic in size and shape, valid, and the same on every run (a seeded
- * generator). The floor variant has the plugins' work done in advance: <Cite refs> precomputed, no <Anchor>.
- */
+/** Synthetic stories, the same every run (seeded); the floor variant has the plugins' work done in advance (<Cite refs>, no <Anchor>). */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { numberCitations, toRefs } from '../src/lib/citations.ts';

@@ -1,7 +1,4 @@
-/**
- * Build benchmark (npm run bench): the project against a plain Astro + MDX "floor" site on the same synthetic stories,
- * cold, no-op and one story edited; prints the tables for BENCHMARKS.md, which describes the method and environment.
- */
+/** npm run bench: the project against a plain Astro + MDX "floor" site; BENCHMARKS.md describes the method and holds the tables. */
 import { execSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

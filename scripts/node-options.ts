@@ -1,7 +1,4 @@
-/**
- * A smaller old space makes V8 collect garbage sooner, which keeps a large build's peak memory down (BENCHMARKS.md).
- * A NODE_OPTIONS that already sets --max-old-space-size wins.
- */
+/** A smaller old space makes V8 collect sooner, keeping a large build's peak memory down (BENCHMARKS.md); a NODE_OPTIONS cap wins. */
 export const BUILD_HEAP_MB = 896;
 
 export function withHeapCap(nodeOptions: string | undefined): string {

@@ -1,7 +1,4 @@
-/**
- * The system packages the tests drive, made sure of before `npm test` starts: installed with apt-get as root (as
- * Playwright's `install --with-deps` does), otherwise `npm test` stops with the one command that installs them.
- */
+/** Made sure of before `npm test`: installed with apt-get as root, otherwise `npm test` stops with the one command that installs them. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { NGINX_BROTLI_MODULE } from '../src/lib/headers.ts';

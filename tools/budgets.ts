@@ -1,7 +1,4 @@
-/**
- * Byte budgets of a page's first view, on the strict side: text counts gzipped (zlib level 6), compressed formats as
- * they are, each distinct URL once. Pure: the file system lives in scripts/budgets.ts.
- */
+/** First-view byte budgets, on the strict side: text gzipped (level 6), compressed formats as they are; file system: scripts/budgets.ts. */
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { FIRST_VIEW_END_CLASS } from '../src/lib/ids.ts';
@@ -35,6 +32,7 @@ export const BUDGETS: readonly Budget[] = [
 ];
 
 export const limitOf = (figure: Figure, budgets: readonly Budget[] = BUDGETS): number => budgets.find((b) => b.figure === figure)!.limit;
+
 export type ResourceKind = 'css' | 'js' | 'image' | 'font' | 'icon' | 'other';
 
 export interface Resource {
@@ -47,7 +45,7 @@ export interface Resource {
 
 export interface PageFigures extends Record<Figure, number> {
   page: string;
-/** The HTML up to the end of the short version (all of it when there is none), gzipped. */
+  /** The HTML up to the end of the short version (all of it when there is none), gzipped. */
   firstHtml: number;
   blockingCss: number;
   total: number;
@@ -66,14 +64,12 @@ export function transferSize(data: Uint8Array, pathname: string): number {
   return RAW.test(pathname) ? data.length : gzipSize(data);
 }
 
-const JS_TYPES = new Set([
-  ...['', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'application/x-javascript', 'application/x-ecmascript'],
-  ...['text/ecmascript', 'text/jscript', 'text/livescript', 'text/x-javascript', 'text/x-ecmascript'],
-]);
+/** The HTML standard's JavaScript MIME types, "" and "module". */
+const JS_TYPE = /^(|module|(text|application)\/(x-)?(javascript|ecmascript)|text\/(jscript|livescript))$/;
 
 /** Whether a <script type> is JavaScript (anything else, like application/ld+json, is a data block). */
 export function isJavaScriptType(type: string | undefined): boolean {
-  return type === undefined || JS_TYPES.has(type.trim().toLowerCase().split(';')[0]!.trim());
+  return type === undefined || JS_TYPE.test(type.trim().toLowerCase().split(';')[0]!.trim());
 }
 
 /** A stylesheet whose every media query is for print does not block the first paint. */

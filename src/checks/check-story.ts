@@ -1,7 +1,4 @@
-/**
- * Every problem in a story file. The build, `npm run check:content` and the dev server all call it, so an editor meets
- * the same checks, with the same wording, everywhere.
- */
+/** The build, check:content and the dev server all call checkStory, so an editor meets the same checks, in the same words, everywhere. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';

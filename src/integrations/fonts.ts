@@ -1,7 +1,4 @@
-/**
- * Source Serif 4, self-hosted: subset to the characters the site uses, with metric-matched local fallbacks (Capsize) so
- * a late font does not move the text. Runs as the config is set up, before Vite reads src/styles/fonts/fonts.css.
- */
+/** Self-hosted Source Serif 4, subset to the site's characters, with metric-matched fallbacks so a late font does not move the text. */
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,4 @@
-/**
- * The site's one Astro integration. Stories are checked at astro:config:done (builds only), before Astro loads the
- * collection; the dev server checks each page as it renders instead. serverFiles runs last, after the sitemap.
- */
+/** The site's one integration; stories are checked at astro:config:done (builds only), before Astro loads the collection. */
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -27,8 +24,7 @@ export function explainer(): AstroIntegration {
         if (building) logger.info(`${FAMILY} ${WEIGHTS.map((w) => `${w}: ${bytes[w]} bytes`).join(', ')} (${chars.length} characters)`);
         updateConfig({
           markdown: { processor: storyProcessor() },
-          // Drafts show in the dev server only (src/lib/collection.ts): by the command, not import.meta.env,
-          // which takes values from the environment (a test runner's DEV=1 reaches the builds it starts).
+          // By the command, not import.meta.env, which a test runner's DEV=1 would reach through the builds it starts.
           vite: { define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev') } },
           // Added after this one, so their hooks run after its own: serverFiles last.
           integrations: [mdx(), sitemap({ filter: (page) => !isSharePath(new URL(page).pathname), serialize: withLastmod() }), serverFiles()],

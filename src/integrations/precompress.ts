@@ -1,8 +1,4 @@
-/**
- * A .gz and a .br beside each text file, so nginx and Caddy never compress on the fly (levels: BENCHMARKS.md). A file
- * unchanged since the previous build takes its compressed pair: recompressing every restored page would be most of an
- * incremental build's time.
- */
+/** Servers never compress on the fly; an unchanged file reuses the previous build's pair, as recompressing would take most of a build. */
 import { readdirSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,7 +1,4 @@
-/**
- * The story body's transforms, after the checks have passed: heading anchors and aliases, numbered Cite refs, the
- * <StoryPanels /> slot after the short version, and what the page reads through `remarkPluginFrontmatter`.
- */
+/** The story body's transforms, after the checks: anchors, numbered Cite refs, the <StoryPanels /> slot, and what the page reads. */
 import type { Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { PANELS_ELEMENT } from '../components/story-panels.ts';

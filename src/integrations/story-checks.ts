@@ -1,8 +1,4 @@
-/**
- * The build's content check, before Astro loads the collection: an editor never sees Astro's schema error, and an unquoted
- * 2026-02-30 (which Astro's YAML would roll over) is caught. Passed stories are remembered by a marker (a hash of path,
- * bytes and code), so an incremental build does not parse every body; problems are never remembered.
- */
+/** Before Astro loads the collection, so an unquoted 2026-02-30 (Astro's YAML rolls it over) is caught; passes are cached, not problems. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -27,10 +27,7 @@ export function letterFor(k: number): string {
   return k < 26 ? String.fromCharCode(97 + k) : String(k + 1);
 }
 
-/**
- * Reading order: the body's first `bodyBeforePanels` sites (the short version), the key figures, the timeline, the rest
- * of the body, then the terms. Sources are numbered by `group` (lower first), then by first citation.
- */
+/** Reading order: the short version (`bodyBeforePanels`), figures, timeline, the rest, terms; numbered by `group`, then first citation. */
 export function numberCitations(
   sites: Partial<CitationGroups<readonly string[]>>,
   bodyBeforePanels = sites.body?.length ?? 0,

@@ -1,7 +1,4 @@
-/**
- * Every response header the site sets, written after each build as _headers, nginx and Caddy configs. It does not depend
- * on the pages: each page's scripts and styles are allowed by the <meta> CSP Astro writes into it; a browser enforces both.
- */
+/** Every response header, written after each build for _headers hosts, nginx and Caddy; each page's own CSP is the <meta> Astro writes. */
 import { cspDirectives } from './csp.ts';
 
 type Header = readonly [name: string, value: string];
@@ -17,10 +14,7 @@ const ALWAYS: readonly Header[] = [
   ['X-Frame-Options', 'DENY'],
   ['Content-Security-Policy', CSP_HEADER],
 ];
-/**
- * Cache-Control by folder, "/" for every path outside the others: pages and the feed five minutes, so a correction reaches
- * readers soon; hashed files a year; preview cards (no hash, and a correction may redraw one, but only crawlers fetch them) a day.
- */
+/** "/" is every path outside the others: pages five minutes, so a correction reaches readers soon; cards (no hash, crawlers only) a day. */
 const CACHE = [
   ['/', 'public, max-age=300'],
   ['/_astro/', 'public, max-age=31536000, immutable'],
@@ -38,10 +32,7 @@ export function serverConfigs(root: string): Record<string, string> {
   return out;
 }
 
-/**
- * A folder rule first drops ("! Name") a header "/*" gave: Cloudflare Pages applies the rules in order and would
- * otherwise join the two values.
- */
+/** A folder drops ("! Name") the header "/*" gave: Cloudflare Pages applies the rules in order and would otherwise join the two values. */
 function toHeadersFile(): string {
   const head = [
     '# Response headers for hosts that read _headers (Netlify, Cloudflare Pages, …).',
@@ -60,10 +51,7 @@ export const NGINX_STANDALONE_LISTEN = '127.0.0.1:8080';
 
 const q = (s: string) => `"${s}"`;
 
-/**
- * An add_header in a location drops every add_header above it, so each location includes security-headers.conf.
- * Every page is in location "/", so the number of locations does not depend on the pages.
- */
+/** An add_header in a location drops every one above it, so each location includes the snippet; every page is in location "/". */
 function toNginx(root: string): Record<string, string> {
   const snippetFile = `${root.replace(/\/+$/, '')}/${SERVER_CONFIG_DIR}/nginx/security-headers.conf`;
   const addHeaders = (headers: readonly Header[], indent: string) => headers.map(([n, v]) => `${indent}add_header ${n} ${q(v)} always;`);

@@ -1,8 +1,4 @@
-/**
- * The 1200×630 link-preview cards, drawn with Skia in the site's typeface and encoded as a palette PNG: text in four inks
- * on white loses nothing at 256 colours, at about half the size. Cards are keyed by the font bytes too (cardKey): Astro
- * hashes the route's module graph, but the fonts are read from disk.
- */
+/** Palette PNG cards: text in four inks loses nothing at 256 colours, at half the size; cardKey adds the font bytes Astro cannot see. */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';

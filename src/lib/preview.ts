@@ -1,7 +1,4 @@
-/**
- * A link preview's words, cut to end where the text does: on a sentence, after whole list items, or at a clause break
- * with "…". A preview stands alone, so a sentence that points "above" or "below" is left out.
- */
+/** A preview ends where the text does (a sentence, whole items, a clause with "…"); it stands alone, so words pointing "above" go. */
 export interface PreviewText {
   /** Kept before the units ("6 events, January 2025 to April 13, 2026:"); dropped only when nothing fits with them. */
   intro?: string;

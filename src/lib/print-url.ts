@@ -1,7 +1,4 @@
-/**
- * A reader must be able to type a printed URL, so it breaks after a slash (a zero-width space: Chromium breaks only with
- * it) and never at a hyphen (a word joiner), which a reader could not tell from one added for the break.
- */
+/** Printed URLs break after a slash (a zero-width space: Chromium needs it), never at a hyphen, which a reader could not tell apart. */
 const BREAK = '\u200B';
 const JOIN = '\u2060';
 

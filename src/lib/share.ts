@@ -1,8 +1,6 @@
 /**
- * Share addresses: every section has a small page at `/<story>/s/<section-id>/` whose head carries its own link preview,
- * since chat apps drop the `#fragment` when they fetch one. It lands readers on the story by an immediate meta refresh
- * (no JavaScript; Back does not bounce). It is noindex with no rel=canonical: unfurlers that follow a canonical would show
- * the story's card instead of the section's (docs/writing.md, "Sharing").
+ * Each section has a page at `/<story>/s/<id>/` with its own preview (chat apps drop the `#fragment`), refreshing to the story.
+ * noindex with no rel=canonical: unfurlers that follow one would show the story's card (docs/writing.md, "Sharing").
  */
 import { PAGE_SECTIONS } from './ids.ts';
 import { fitPreview, prose, type PreviewText } from './preview.ts';
