@@ -22,6 +22,7 @@ export default defineConfig({
   // Outside node_modules/, which `npm ci` empties: a host keeps it between builds.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './.cache/astro',
   trailingSlash: 'ignore',
+  // concurrency: measured in BENCHMARKS.md.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   experimental: { incrementalBuild: true },
   // No code blocks in stories; Shiki's inline styles would also break the CSP.

@@ -35,6 +35,7 @@ export async function precompressFolder(dir: string, { previous, skip }: { previ
   const queue = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => PRECOMPRESSED.test(f) && !(skip && f.startsWith(`${skip}${path.sep}`)));
   const files = queue.length;
   let reused = 0;
+  // Four at a time: libuv's thread pool compresses them in parallel.
   const worker = async () => {
     for (let f = queue.shift(); f; f = queue.shift()) {
       const file = path.join(dir, f);

@@ -125,6 +125,7 @@ export default function remarkStory() {
         cites.push(node);
         bodySections.push(section);
         const before = index !== undefined ? parent?.children[index - 1] : undefined;
+        // A citation marker never starts a line.
         if (before?.type === 'text') before.value = before.value.replace(/\s+$/, '\u00a0');
       }
     });

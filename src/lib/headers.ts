@@ -32,7 +32,10 @@ export function serverConfigs(root: string): Record<string, string> {
   return out;
 }
 
-/** A folder drops ("! Name") the header "/*" gave: Cloudflare Pages applies the rules in order and would otherwise join the two values. */
+/**
+ * A folder drops ("! Name") the header "/*" gave: Cloudflare Pages applies the rules in order and would otherwise join the
+ * two values. Netlify skips a line without a colon, and for a header two rules set keeps the later rule's value.
+ */
 function toHeadersFile(): string {
   const head = [
     '# Response headers for hosts that read _headers (Netlify, Cloudflare Pages, …).',

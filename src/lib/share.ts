@@ -34,11 +34,8 @@ export const isSharePath = (urlPath: string) => new RegExp(`^/[^/]+/${SHARE_FOLD
 export const sectionCardPath = (slug: string, id: string) => `/og/${slug}/${id}.png`;
 export const shareTitle = (section: Pick<ShareSection, 'title'>, headline: string) => `${section.title} — ${headline}`;
 
-export function leadText(text: string, max = LEAD_MAX): string {
-  return fitPreview(prose(text), (t) => t.length <= max);
-}
-
 export const fitLead = (preview: PreviewText, max = LEAD_MAX) => fitPreview(preview, (t) => t.length <= max);
+export const leadText = (text: string, max = LEAD_MAX): string => fitLead(prose(text), max);
 
 interface PanelData {
   figures: readonly { label: string; value: string }[];

@@ -29,6 +29,7 @@ export function initCopyLinks(doc: Document = document): number {
     if (heading) heading.after(tools);
     else if (!slot) a.after(tools);
     const add = (text: string, className: string, act: () => unknown) => {
+      // No form on the page, so the default button type does nothing more.
       const button = doc.createElement('button');
       button.className = className;
       button.textContent = text;
