@@ -5,13 +5,9 @@ export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 60_000,
-    // West of UTC, so a date formatted without timeZone: 'UTC' shows as the day before
-    // and fails; `TZ=UTC npm run test:unit` must pass as well.
+    // West of UTC, so a date formatted without timeZone: 'UTC' shows as the day before and fails.
     env: { TZ: process.env.TZ_OVERRIDE ?? 'America/Los_Angeles' },
-    // Each test file in a fresh worker (Vitest's default, set on purpose, which also stops its
-    // "faster with isolate: false" tip): files keep module state (caches, counters, temporary
-    // folders) and set up Astro's renderers, and sharing workers would let one file's state
-    // reach another. It costs about 4 s of a 45 s run.
+    // Files keep module state and set up Astro's renderers: sharing workers would let one file's state reach another.
     isolate: true,
   },
 });

@@ -1,17 +1,7 @@
-/**
- * Lighthouse audit of the built site (npm run audit). Builds nothing: serves
- * dist/ with scripts/serve.ts, runs npm's lighthouse (mobile preset, simulated
- * throttling) with the system Chromium on "/" and every other page in the
- * sitemap (the stories), one at a time, and prints the four category scores.
- *
- * Usage: node scripts/audit.ts [--port 4360] [--json-dir .tmp/lighthouse]
- *   CHROME_PATH overrides /usr/bin/chromium.
- * Exits 1 when performance is below 1.00, or accessibility, best practices or
- * SEO below 0.98, or cumulative layout shift other than Lighthouse's "0", on any page; each lost
- * point is listed under the table.
- */
+/** Lighthouse audit of the built site (npm run audit): exits 1 when a page loses a point (the limits: docs/testing.md). */
+import { startPreview } from './serve.ts';
 import { systemChromium } from './system-chromium.ts';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireDist, sitemapPaths } from '../tools/built-site.ts';
@@ -44,19 +34,6 @@ interface LhResult {
   runWarnings: string[];
 }
 
-async function waitForServer(url: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the preview server did not answer on ${url}`);
-}
-
 function runLighthouse(url: string): LhResult {
   const bin = path.resolve('node_modules', 'lighthouse', 'cli', 'index.js');
   const result = spawnSync(
@@ -79,14 +56,14 @@ function runLighthouse(url: string): LhResult {
 
 requireDist();
 const pages = [...new Set(['/', ...sitemapPaths()])];
-const server = spawn(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
+let stop = () => {};
+process.on('exit', () => stop());
 
 let failed = false;
 try {
-  const origin = `http://127.0.0.1:${PORT}`;
-  await waitForServer(`${origin}/`);
+  const preview = await startPreview(PORT);
+  stop = () => void preview.stop();
+  const origin = preview.origin;
   mkdirSync(JSON_DIR, { recursive: true });
   const rows: string[][] = [];
   const losses: string[] = [];
@@ -110,9 +87,7 @@ try {
       }
     }
     for (const w of lhr.runWarnings) losses.push(`${page}  warning: ${w}`);
-    // Layout shift: 0 as Lighthouse reports it (to three decimals). When the typeface swaps in over its
-    // metric-matched fallbacks, a word or a citation marker that changes line can still move by a few
-    // pixels: a shift of the order of 0.0001, shown beside it.
+    // Layout shift: 0 to three decimals. A word that changes line when the typeface swaps in can still move by ~0.0001.
     const clsAudit = lhr.audits['cumulative-layout-shift'];
     const cls = clsAudit?.numericValue ?? NaN;
     row.push(`${clsAudit?.displayValue ?? '?'} (${cls.toPrecision(2)})`);

@@ -1,24 +1,8 @@
-/**
- * Synthetic stories for the build benchmark (scripts/bench.ts): realistic in
- * size and shape, valid against the schema and the content lint.
- *
- * Each story: about 1,500 words in 6 `##` sections (the first a list, one
- * with a `###` subsection, one with an <Analysis> block), 8 sources (two with
- * quoted words, one with a note), 8 timeline entries at day, month and year
- * precision, 4 key figures, and a <Cite> on every paragraph and list item
- * (41 in all). The text is made from a fixed word list by a seeded
- * generator, so story i is the same on every run.
- *
- * The floor variant (the bench's plain Astro site: MDX with none of our plugins)
- * has the same text with the plugins' work done in advance: each <Cite> carries
- * the `refs` the remark plugin would have given it, and headings have no
- * <Anchor> marker (nothing would remove it).
- */
+/** Synthetic stories, the same every run (seeded); the floor variant has the plugins' work done in advance (<Cite refs>, no <Anchor>). */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { numberCitations, toRefs } from '../src/lib/citations.ts';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -34,40 +18,32 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-/** Function words (about 40% of running text) and a few hundred content words: prose that gzips
- * about as well as real news copy (ratio 0.37–0.38 here, 0.40 for the real story's body). */
+// Prose that gzips about as well as real news copy.
 const FUNCTION_WORDS = 'the of and to a in that is for on with as was at by from it its has have said would be an are which this but or not their had were will also than more after over about into'.split(' ');
 const WORDS = (
-  'company companies plan plans customers cloud services market markets regulators regulator countries ' +
-  'deal deals partner partners partnership control revenue business contracts contract quarter ' +
-  'quarters executives staff memo internal providers provider enterprises budgets computing talks ' +
-  'negotiations guarantees pricing data access right products filings filing reporters agreement ' +
-  'conditions investment investments timing board seats intellectual property jointly developed ' +
-  'analysts growth models model chips chip supply suppliers capacity servers server centers center ' +
-  'energy power costs cost billion million percent shares stock investors investor fund funding round ' +
-  'valuation valued founder founders chief officer president spokesperson statement statements ' +
-  'announcement announced reported report reports according people familiar matter declined comment ' +
-  'confirmed denied described called argued warned expected planned agreed signed ended started ' +
-  'launched released opened closed moved shifted changed cut raised lowered doubled tripled reached ' +
-  'passed exceeded missed failed succeeded won lost sued settled appealed ruled judge court lawsuit ' +
-  'complaint antitrust competition competitor competitors rival rivals share exclusive license ' +
-  'licensing rights terms clause clauses provision provisions year years month months week weeks day ' +
-  'days earlier later since until before during while although because however instead despite among ' +
-  'between within across without under against toward through largest biggest smaller smallest first ' +
-  'second third final new old former current next last recent early late public private federal ' +
-  'national global regional local european american chinese british indian japanese technology ' +
-  'software hardware platform platforms service tools tool system systems network networks research ' +
-  'researchers engineers engineering team teams group groups unit units division divisions office ' +
-  'offices headquarters employees workers hiring layoffs jobs users subscribers accounts traffic ' +
-  'demand sales orders shipments prices price inflation rates rate interest loans debt bonds cash ' +
-  'profit profits losses loss margin margins forecast forecasts guidance outlook estimate estimates ' +
-  'figure figures number numbers total half quarterly annual monthly daily weekly record records ' +
-  'history decade decades policy policies rules rule law laws bill bills vote votes lawmakers ' +
-  'government governments ministry agency agencies commission officials official minister ministers ' +
-  'senator senators security privacy safety risk risks concerns concern questions question answer ' +
-  'answers review reviews investigation inquiry probe audit documents document letter letters email ' +
-  'emails meeting meetings conference call calls interview interviews speech remarks testimony hearing ' +
-  'hearings'
+  'company companies plan plans customers cloud services market markets regulators regulator countries deal deals partner partners ' +
+  'partnership control revenue business contracts contract quarter quarters executives staff memo internal providers provider ' +
+  'enterprises budgets computing talks negotiations guarantees pricing data access right products filings filing reporters ' +
+  'agreement conditions investment investments timing board seats intellectual property jointly developed analysts growth models ' +
+  'model chips chip supply suppliers capacity servers server centers center energy power costs cost billion million percent shares ' +
+  'stock investors investor fund funding round valuation valued founder founders chief officer president spokesperson statement ' +
+  'statements announcement announced reported report reports according people familiar matter declined comment confirmed denied ' +
+  'described called argued warned expected planned agreed signed ended started launched released opened closed moved shifted ' +
+  'changed cut raised lowered doubled tripled reached passed exceeded missed failed succeeded won lost sued settled appealed ruled ' +
+  'judge court lawsuit complaint antitrust competition competitor competitors rival rivals share exclusive license licensing rights ' +
+  'terms clause clauses provision provisions year years month months week weeks day days earlier later since until before during ' +
+  'while although because however instead despite among between within across without under against toward through largest biggest ' +
+  'smaller smallest first second third final new old former current next last recent early late public private federal national ' +
+  'global regional local european american chinese british indian japanese technology software hardware platform platforms service ' +
+  'tools tool system systems network networks research researchers engineers engineering team teams group groups unit units ' +
+  'division divisions office offices headquarters employees workers hiring layoffs jobs users subscribers accounts traffic demand ' +
+  'sales orders shipments prices price inflation rates rate interest loans debt bonds cash profit profits losses loss margin ' +
+  'margins forecast forecasts guidance outlook estimate estimates figure figures number numbers total half quarterly annual monthly ' +
+  'daily weekly record records history decade decades policy policies rules rule law laws bill bills vote votes lawmakers ' +
+  'government governments ministry agency agencies commission officials official minister ministers senator senators security ' +
+  'privacy safety risk risks concerns concern questions question answer answers review reviews investigation inquiry probe audit ' +
+  'documents document letter letters email emails meeting meetings conference call calls interview interviews speech remarks ' +
+  'testimony hearing hearings'
 ).split(' ');
 const NAMES = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adatum', 'Proseware', 'Wingtip', 'Lucerne', 'Fourth Coffee'];
 const PUBLISHERS = ['Reuters', 'Associated Press', 'Financial Times', 'Bloomberg', 'The Verge', 'CNBC', 'Axios', 'Northwind', 'Securities filing', 'Court record'];
@@ -99,25 +75,21 @@ const ANCHOR = '\u0000A:';
 
 export interface SyntheticStory {
   slug: string;
-  /** For the real site: <Cite ids> and <Anchor> markers. */
   mdx: string;
-  /** For the floor build: precomputed <Cite refs>, no <Anchor>. */
   floorMdx: string;
 }
 
-/** The size of a story; the benchmark's default is about 1,500 words, 8 sources and 8 timeline entries. */
 export interface StorySize {
-  /** Words in the body, roughly (within about 60); default: 5 sections, about 1,500. */
+  /** Roughly (within about 60); default: 5 sections, about 1,500. */
   words?: number;
   sources?: number;
   timeline?: number;
 }
 
-/** Story number i (from 0). */
 export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory {
   const r = rng(i + 1);
   const slug = `bench-story-${String(i).padStart(4, '0')}`;
-  // 8 sources by default: the most a story can have (the printed brief's cap, PRINT_CAPS in src/checks/rules.ts).
+  // 8 sources by default: the printed brief's cap (PRINT_CAPS in src/checks/rules.ts).
   const publishers = Array.from({ length: size.sources ?? 8 }, (_, k) => PUBLISHERS[k] ?? `Newswire ${k + 1}`);
   const sources = publishers.map((publisher, k) => ({
     kind: k < 7 ? 'report' : 'primary',
@@ -136,7 +108,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     return `${CITE}${[...set].join(' ')}${END}`;
   };
 
-  // Timeline: oldest first, at year, month, then day precision.
   const days = (size.timeline ?? 8) - 2;
   const timeline = [
     { date: '2022', precision: 'year' },
@@ -159,7 +130,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
     sources: [ids[(k * 3) % ids.length]!],
   }));
 
-  // Body: every source cited; the quoted words appear in paragraphs citing their source.
   const paragraph = (extra: string[] = []) => `${sentence(r)} ${sentence(r)} ${sentence(r)} ${cite(...extra)}`;
   const item = (lead?: string) => `- ${lead ? `**${lead}** ` : ''}${sentence(r, 16, 24)} ${cite()}`;
   const shuffled = [...SECTIONS].sort(() => r.next() - 0.5);
@@ -167,15 +137,9 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
   const heads = Array.from({ length: sections }, (_, k) => `${shuffled[k % shuffled.length]!}${k >= shuffled.length ? ` ${Math.floor(k / shuffled.length) + 1}` : ''}`);
   const blocks: string[] = [
     `## The short version ${ANCHOR}the-short-version summary${END}`,
-    // The four labelled parts, about 90 words.
-    ...(
-      [
-        ['What happened', false],
-        ['Why it matters', true],
-        ['The other side', false],
-        ['What to watch', true],
-      ] as const
-    ).map(([label, analysis]) => `<Part label="${label}"${analysis ? ' analysis' : ''}>\n\n${sentence(r, 14, 20)}${analysis ? '' : ` ${cite()}`}\n\n</Part>`),
+    ...([['What happened', false], ['Why it matters', true], ['The other side', false], ['What to watch', true]] as const).map(
+      ([label, analysis]) => `<Part label="${label}"${analysis ? ' analysis' : ''}>\n\n${sentence(r, 14, 20)}${analysis ? '' : ` ${cite()}`}\n\n</Part>`,
+    ),
   ];
   heads.forEach((h, k) => {
     const id = h.toLowerCase().replace(/’/g, '').replace(/[^a-z0-9]+/g, '-');
@@ -223,7 +187,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
       '',
     ].join('\n');
 
-  // Site variant: markers as authors write them.
   const mdx =
     head +
     body
@@ -233,7 +196,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
       ) +
     '\n';
 
-  // Floor variant: what the remark plugin would have made of each <Cite>.
   const sites = [...body.matchAll(new RegExp(`${CITE}([^${END}]*)${END}`, 'g'))].map((m) => ({ ids: m[1]!.split(' ') }));
   const numbered = numberCitations({ body: sites.map((s) => s.ids) });
   const names = new Map(sources.map((s) => [s.id, s]));
@@ -248,7 +210,6 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
   return { slug, mdx, floorMdx };
 }
 
-/** Writes stories 0…n-1 into dir (emptied first). */
 export function writeStories(dir: string, n: number, variant: 'site' | 'floor' = 'site'): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

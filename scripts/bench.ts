@@ -1,27 +1,4 @@
-/**
- * Build benchmark (npm run bench): prints markdown tables for BENCHMARKS.md; a measurement, not a test.
- *
- * For each size N it writes N synthetic stories (scripts/bench-stories.ts) and builds two sites:
- * - project: the site's code, copied (scripts/site-copy.ts) into the OS temp folder as its own Astro
- *   root, so this checkout's dist/, .astro/ and caches are left alone; built as `npm run build`
- *   builds, `node scripts/build.ts --outDir <dir>` (content check, atomic swap, precompression
- *   reusing the replaced build's files), with its own ASTRO_CACHE_DIR per size;
- * - floor: a plain Astro site generated beside it: @astrojs/mdx, `incrementalBuild` on, one route
- *   rendering each story's <Content /> keyed by `entry.digest`, on the stories' floor variant
- *   (citations numbered in advance, no <Anchor>); `astro build`, with the project's heap cap.
- * Three builds each, BENCH_RUNS times (medians): cold (no cache, no output), no-op (nothing changed,
- * the cache and output the cold build left), one story edited (a word of the middle story's body,
- * put back afterwards). Each build: wall seconds, peak memory (RSS summed over the build's process
- * tree, polled from /proc), routes "(restored)", stage times from Astro's log. Then the ratios the
- * issue asks for, the nginx `location` blocks at 1 story and at each N, and the lines of code.
- *
- * Environment:
- *   BENCH_SIZES=41,1000       story counts
- *   BENCH_RUNS=3              runs of each build per size and site
- *   BENCH_CONCURRENCY=1,2,4   also: the project at the largest size, cold and no-op, at each
- *                             `build.concurrency` (written into the copy's astro.config.mjs)
- *   BENCH_KEEP=1              keep the temp folder (stories, outputs, caches, logs)
- */
+/** npm run bench: the project against a plain Astro + MDX "floor" site; BENCHMARKS.md describes the method and holds the tables. */
 import { execSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,7 +21,6 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'explainer-bench-'));
 const roots: Record<Site, string> = { project: path.join(work, 'project'), floor: path.join(work, 'floor') };
 const stories = (site: Site, n: number) => path.join(work, `${site}-stories-${n}`);
 
-/** The floor: a plain Astro site, MDX and incremental builds, nothing of ours. */
 const FLOOR: Record<string, string> = {
   'package.json': '{ "type": "module" }\n',
   'astro.config.mjs': `import mdx from '@astrojs/mdx';
@@ -85,7 +61,6 @@ const median = (xs: number[]) => {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const spread = (xs: number[]) => fmt(median(xs), 2) + (xs.length > 1 ? ` (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})` : '');
 
-/** Every process in the tree under pid (Linux /proc). */
 function processTree(pid: number): number[] {
   const all = [pid];
   for (let i = 0; i < all.length; i++) {
@@ -93,9 +68,7 @@ function processTree(pid: number): number[] {
       for (const t of readdirSync(`/proc/${all[i]}/task`)) {
         for (const c of readFileSync(`/proc/${all[i]}/task/${t}/children`, 'utf8').split(' ')) if (c.trim()) all.push(Number(c));
       }
-    } catch {
-      /* gone */
-    }
+    } catch {} // gone
   }
   return all;
 }
@@ -107,30 +80,26 @@ function rssKb(pid: number): number {
   }
 }
 
-/** Stopping the bench stops the build it is running, the whole process tree (scripts/build.ts does not pass a signal on). */
+// Stopping the bench stops the build's whole process tree (scripts/build.ts does not pass a signal on).
 let running: number | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     for (const pid of running ? processTree(running).reverse() : []) {
       try {
         process.kill(pid, signal);
-      } catch {
-        /* gone */
-      }
+      } catch {} // gone
     }
     process.stderr.write(`\nStopped (${signal}); the temp folder is left: ${work}\n`);
     process.exit(1);
   });
 }
 
-/** Seconds from Astro's and Vite's log times: "850ms", "12.50s", "2m 5s". */
 const TIME = String.raw`([\d.]+m?s|\d+m(?: \d+s)?)`;
 function secs(t: string): number {
   const [, m = '0', s = '0', unit] = /^(?:(\d+)m ?)?(?:([\d.]+)(m?s))?$/.exec(t)!;
   return Number(m) * 60 + Number(s) / (unit === 'ms' ? 1000 : 1);
 }
 
-/** One build into outDir with the given Astro cache folder; exits the benchmark if it fails. */
 async function build(site: Site, n: number, tag: string, cacheDir: string, outDir: string): Promise<Run> {
   const logFile = path.join(work, 'logs', `${tag}.log`);
   const fd = openSync(logFile, 'w');
@@ -166,21 +135,18 @@ async function build(site: Site, n: number, tag: string, cacheDir: string, outDi
     start: secs(new RegExp(`Collecting build info[\\s\\S]*?✓ Completed in ${TIME}`).exec(log)?.[1] ?? '0s'),
     bundle: [...log.matchAll(new RegExp(`\\[vite\\] ✓ built in ${TIME}`, 'g'))].reduce((sum, m) => sum + secs(m[1]!), 0),
     pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${TIME}`).exec(log)?.[1] ?? '0s'),
-    // The project's precompression: seconds, and files whose .gz/.br came from the replaced build.
     precompress: ((m) => (m ? `${fmt(Number(m[2]) / 1000, 2)} (${fmt(Number(m[3]))} of ${fmt(Number(m[1]))})` : ''))(/(\d+) files precompressed in (\d+) ms \((\d+) unchanged/.exec(log)),
   };
   process.stderr.write(`${tag}: ${fmt(seconds, 2)} s, peak ${fmt(run.peakMb)} MB, ${run.routes - run.rendered.length} of ${run.routes} restored, load ${fmt(load, 1)}\n`);
   return run;
 }
 
-/** nginx `location` blocks in a project build's server config. */
 const locations = (outDir: string) => readFileSync(path.join(outDir, '_server/nginx/server.conf'), 'utf8').match(/^\s*location /gm)?.length ?? 0;
 
 const results = new Map<string, Run[]>();
 const add = (key: string, run: Run) => results.set(key, [...(results.get(key) ?? []), run]);
 const nginx = new Map<number, number>();
 
-/** BENCH_RUNS series of cold, no-op and (with edit) one-story-edited builds; results under `${label} ${kind}`. */
 async function series(site: Site, n: number, label: string, edit = true): Promise<void> {
   const [cacheDir, outDir] = [path.join(work, `cache-${label}`), path.join(work, `out-${label}`)];
   const file = path.join(stories(site, n), readdirSync(stories(site, n)).sort()[Math.floor(n / 2)]!);
@@ -212,7 +178,6 @@ function header(): string[] {
   ];
 }
 
-/** Lines of code as the issue counts them: tracked .ts/.mjs/.js/.astro in src/, scripts/, tools/ and the root. */
 function codeLines(): number {
   const files = execSync('git ls-files', { cwd: project, encoding: 'utf8' }).split('\n');
   const code = files.filter((f) => /\.(ts|mjs|js|astro)$/.test(f) && (/^(src|scripts|tools)\//.test(f) || !f.includes('/')));

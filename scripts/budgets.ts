@@ -1,18 +1,10 @@
-/**
- * Byte budgets of a built site: measures every HTML page in dist/ (or the
- * folder given) with tools/budgets.ts and prints a table.
- *
- * Usage: node scripts/budgets.ts [dir] [--summary]    (npm run budgets)
- *   --summary  home, 404 and the median and largest story page, instead of one row per page
- * Exits 1 when a page is over a budget or refers to a missing file.
- */
+/** Byte budgets of a built site (npm run budgets [dir] [--summary]): exits 1 when a page is over one or refers to a missing file. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtPages, fileFor } from '../tools/built-site.ts';
 import { budgetProblems, formatBudgets, formatTable, measurePage, type Loader, type PageFigures } from '../tools/budgets.ts';
 import { isSharePath } from '../src/lib/share.ts';
 
-/** Reads same-site URLs from the built folder, the way a static host serves it. */
 export function distLoader(dir: string): Loader {
   return (url) => {
     const file = fileFor(url.pathname, dir);
@@ -20,7 +12,6 @@ export function distLoader(dir: string): Loader {
   };
 }
 
-/** Figures for every page of a built site. */
 export function measureSite(dir: string): PageFigures[] {
   const load = distLoader(dir);
   return builtPages(dir).map((page) => {
@@ -32,14 +23,10 @@ export function measureSite(dir: string): PageFigures[] {
   });
 }
 
-/** The front page's further pages: /page/2/, /page/3/… */
 export const isFrontPage = (f: PageFigures) => /^\/page\/\d+\/$/.test(f.page);
-/** The section share pages: /<story>/s/<id>/ (src/lib/share.ts). */
 export const isSharePage = (f: PageFigures) => isSharePath(f.page);
-/** Story pages are every page but the front pages, the share pages, the About page and the 404 page. */
 export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
 
-/** Home, About and 404 as they are; the largest further front page; the median and the largest story page, column by column. */
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const stories = all.filter(isStoryPage);
   const fronts = all.filter(isFrontPage);
@@ -53,7 +40,6 @@ export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   return [...others, pick('median', (xs) => xs[Math.floor((xs.length - 1) / 2)]!), pick('largest', (xs) => xs.at(-1)!)];
 }
 
-/** One row for a group of pages: each column picked by `f` from that column's sorted values. */
 function pickOf(pages: readonly PageFigures[], label: string, f: (xs: number[]) => number): PageFigures {
   const col = (k: Exclude<keyof PageFigures, 'page' | 'resources'>) => f(pages.map((p) => p[k]).sort((a, b) => a - b));
   const keys = ['html', 'firstHtml', 'blockingCss', 'critical', 'js', 'fontFiles', 'fontBytes', 'firstView', 'total', 'requests'] as const;

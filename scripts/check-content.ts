@@ -1,12 +1,4 @@
-/**
- * Checks stories without building the site: the frontmatter against the
- * schema and the body through the same checks the build runs. Prints one line
- * per problem and a summary; exits 1 when there is any problem, 0 otherwise.
- *
- * Usage: node scripts/check-content.ts [file.mdx | folder ...]
- *        (npm run check:content -- [paths]); with no paths, every story in
- *        content/stories (STORIES_DIR overrides).
- */
+/** Checks stories without building: node scripts/check-content.ts [file.mdx | folder ...]; exits 1 on any problem. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkStory, listStoryFiles, storiesDir } from '../src/checks/check-story.ts';

@@ -1,7 +1,4 @@
-/**
- * A TCP port that is free on 127.0.0.1 now: the system picks it (listen on port 0), and it is
- * released at once for the caller's server. Two test runs on one machine get different ports.
- */
+/** A port free on 127.0.0.1 now, picked by the system and released at once, so two test runs get different ports. */
 import { createServer } from 'node:net';
 
 export function freePort(host = '127.0.0.1'): Promise<number> {

@@ -1,21 +1,10 @@
-/**
- * npm run load: how the built site holds up under load, served by nginx with the
- * config the build wrote (dist/_server/nginx/nginx.conf) and, for comparison, by
- * `astro preview`. autocannon drives each on loopback for a fixed time: the home page
- * (/), its lead story and /search/, at 10 and 100 concurrent connections, with no Accept-Encoding
- * and with "Accept-Encoding: br". It prints requests per second, p50 and p99
- * latency and bytes per response (headers included), as a Markdown table.
- * A measurement, not a test: it fails only when a server cannot start.
- *
- * LOAD_SECONDS (default 10) sets each run's length; LOAD_NGINX_PORT and
- * LOAD_PREVIEW_PORT the ports (default: free ones).
- */
-import { spawn } from 'node:child_process';
+/** npm run load: requests per second and latency under nginx and `astro preview` (the front page, its lead story, /search/); a measurement, not a test. */
 import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freePort, startNginx } from './nginx.ts';
+import { startPreview } from './serve.ts';
 import { DIST, fileFor, requireDist } from '../tools/built-site.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -35,29 +24,6 @@ const pages = [
   ...(fileFor('/search/') ? [{ label: 'search', path: '/search/' }] : []),
 ];
 
-async function startPreview(port: number) {
-  const child = spawn(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`astro preview exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(origin)).ok) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('astro preview did not start');
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** What one request brings back: its Content-Encoding and its size on the wire (body only). */
 async function sample(url: string, headers: Record<string, string>) {
   return new Promise<{ encoding: string; status: number; body: number }>((resolve, reject) => {
     request(url, { headers }, (res) => {

@@ -1,28 +1,17 @@
-/**
- * Mutation run: does the suite notice when a feature breaks? Each mutation
- * changes one piece of product code in a scratch copy of the project, runs the
- * tests that should catch it, and restores the file. A mutation is caught when
- * those tests fail.
- *
- * Usage: node scripts/mutants.ts [name-filter]     (npm run mutants; not part of npm test)
- * Prints one line per mutation and "N of M mutations caught"; exits 1 when any survives.
- */
+/** Mutation run (npm run mutants [name-filter]): does the suite notice when a feature breaks? Exits 1 when any survives. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.ts';
 import { copySite } from './site-copy.ts';
 
 interface Mutation {
   name: string;
   file: string;
-  /** Exact text to replace (it must occur in the file). */
   from: string;
   to: string;
-  /** Vitest files that must fail. */
   unit?: string[];
-  /** Playwright specs that must fail (run against a build of the mutated copy). */
   browser?: string[];
 }
 
@@ -66,15 +55,6 @@ export const MUTATIONS: Mutation[] = [
 const project = process.cwd();
 const filter = process.argv[2];
 const chosen = MUTATIONS.filter((m) => !filter || m.name.includes(filter));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
   const r = spawnSync(process.execPath, cmd, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', timeout: 600_000 });

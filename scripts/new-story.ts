@@ -1,12 +1,4 @@
-/**
- * Scaffolds a story: npm run new -- "Headline" [--slug file-name]
- *
- * Writes content/stories/<slug>.mdx (STORIES_DIR overrides the folder), the slug made from
- * the headline, dated today, with a placeholder source, timeline entry, figure and the short
- * version's four parts (tools/story-scaffold.ts): it passes `npm run check:content` as created.
- * Never overwrites a file. Prints the path and what to do next; exits 1 on a usage error or
- * when the file exists.
- */
+/** Scaffolds a story: npm run new -- "Headline" [--slug file-name]. Never overwrites a file. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { storiesDir } from '../src/checks/check-story.ts';

@@ -1,20 +1,15 @@
-/**
- * Starts nginx on a built site with the standalone config the build wrote into it
- * (dist/_server/nginx/nginx.conf), listening on 127.0.0.1:<port>. Shared by
- * `npm run serve:nginx`, `npm run load` and the tests, so they all run nginx the
- * same way: in the foreground (daemon off), with the pid file, logs and temp files
- * in .tmp/nginx-<port>/, touching nothing in /etc or /var.
- */
+/** Starts nginx on a build's standalone config in the foreground, with its pid, logs and temp files in .tmp/nginx-<port>/. */
 import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { NGINX_BROTLI_MODULE, NGINX_STANDALONE_LISTEN, SERVER_CONFIG_DIR } from '../src/lib/headers.ts';
 import { DIST, requireDist } from '../tools/built-site.ts';
 
+export { freePort } from './free-port.ts';
+
 export const APT_PACKAGES = 'nginx libnginx-mod-http-brotli-static';
 
-/** The nginx binary: NGINX, or nginx on PATH, or Debian's /usr/sbin/nginx; null when there is none. */
 export function findNginx(): string | null {
   if (process.env.NGINX) return existsSync(process.env.NGINX) ? process.env.NGINX : null;
   const which = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
@@ -33,20 +28,14 @@ export function nginxMissing(): string | null {
 }
 
 export interface RunningNginx {
-  /** The folder served. */
   root: string;
-  /** Where its pid file, logs, temp files and config copy are. */
   prefix: string;
   process: ChildProcess;
   exited: Promise<number | null>;
-  /** Stops nginx (fast shutdown) and waits for it to exit. */
   stop(): Promise<void>;
 }
 
-/**
- * The build's standalone config, listening on 127.0.0.1:<port>: the one line that differs,
- * so any number of servers can run from one build.
- */
+/** Only the listen line differs, so any number of servers can run from one build. */
 export function configForPort(conf: string, port: number): string {
   const listen = `listen ${NGINX_STANDALONE_LISTEN};`;
   if (conf.split(listen).length !== 2) throw new Error(`the nginx config does not have exactly one "${listen}"`);
@@ -107,17 +96,5 @@ function accepts(port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once('error', () => resolve(false));
-  });
-}
-
-/** A free TCP port on 127.0.0.1, from the system (listen on port 0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }

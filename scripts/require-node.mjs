@@ -1,11 +1,4 @@
-// Stops an npm script on a Node.js too old to run it, before any work, with one line that
-// names the version needed and how to get it. Plain JavaScript on purpose: the other
-// scripts are TypeScript, which Node runs directly only from 22.18, so on an older Node
-// they would die with "Unknown file extension .ts" instead.
-//
-// The minimum is package.json's "engines.node" (">=22.18"); the recommended major is .nvmrc.
-// Usage: node scripts/require-node.mjs && the-real-command   (every script in package.json)
-// Exits 0 silently when this Node is new enough, 1 with the line on stderr when it is not.
+// Plain JavaScript on purpose: on a Node too old to run TypeScript, the other scripts would die with "Unknown file extension .ts".
 import { existsSync, readFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
@@ -18,24 +11,17 @@ if (!min) {
 let recommended = '24';
 try {
   recommended = readFileSync(new URL('.nvmrc', root), 'utf8').trim().replace(/^v/, '') || recommended;
-} catch (e) {
-  // No .nvmrc: keep the default.
-}
+} catch {} // No .nvmrc: keep the default.
 
 const want = [Number(min[1]), Number(min[2]), Number(min[3] || 0)];
 const have = process.versions.node.split('.').map(Number);
-let ok = true;
-for (let i = 0; i < 3; i++) {
-  if (have[i] !== want[i]) {
-    ok = have[i] > want[i];
-    break;
-  }
-}
+// The first part that differs decides; all equal is new enough.
+const ok = !(have.map((n, i) => n - want[i]).find((d) => d !== 0) < 0);
 
 if (!ok) {
-  // The command to run again under the new Node, with the install first when there is none yet.
   const installed = existsSync(new URL('node_modules/.package-lock.json', root));
-  const command = (installed ? '' : 'npm ci && ') + npmCommand(process.env.npm_lifecycle_event || 'start');
+  const event = process.env.npm_lifecycle_event || 'start';
+  const command = (installed ? '' : 'npm ci && ') + (event === 'start' || event === 'test' ? 'npm ' : 'npm run ') + event;
   console.error(
     'Node.js ' + want.slice(0, 2).join('.') + ' or newer is needed (' + recommended + ' recommended), but this is Node ' +
       process.versions.node + ' (' + process.execPath + '). Get Node ' + recommended + ' without nvm: ' +
@@ -46,7 +32,3 @@ if (!ok) {
   process.exit(1);
 }
 
-/** The npm command that ran this script: "npm start", "npm test", "npm run build". */
-function npmCommand(event) {
-  return event === 'start' || event === 'test' ? 'npm ' + event : 'npm run ' + event;
-}

@@ -1,12 +1,4 @@
-/**
- * Serves the built site with Debian's nginx and the config the build wrote
- * (dist/_server/nginx/nginx.conf), in the foreground, on http://127.0.0.1:8080
- * (PORT overrides): the way production serves it, headers, precompressed files,
- * 404 and redirects included. Ctrl+C stops it.
- *
- * nginx runs as a foreground process with its pid file, logs and temp files in
- * .tmp/nginx-<port>/ (never /etc/nginx or /var), so it works as root or not.
- */
+/** Serves the build with nginx and the config the build wrote, the way production does, on 127.0.0.1:8080 (PORT overrides). */
 import { startNginx } from './nginx.ts';
 
 const port = Number(process.env.PORT ?? 8080);

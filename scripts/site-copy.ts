@@ -1,13 +1,7 @@
-/**
- * A copy of the site's code as its own Astro root, for builds that must not
- * touch this checkout: the benchmark, the budget test at scale, the atomic-build
- * test's failing page, the mutation run. Packages are linked one by one, so
- * Vite's and Astro's caches (node_modules/.vite, .astro) stay in the copy.
- */
+/** A copy of the site's code as its own Astro root; packages linked one by one, so Vite's and Astro's caches stay in the copy. */
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
-/** What a build needs from the project (the stories are given with STORIES_DIR, or copied with `withContent`). */
 const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'tools'];
 
 export function copySite(root: string, opts: { project?: string; withContent?: boolean } = {}): string {

@@ -1,10 +1,4 @@
-/**
- * The system packages the tests drive, made sure of before `npm test` starts: Chromium, Firefox ESR,
- * the text browsers lynx and w3m, Java (for the W3C checker), poppler (pdfinfo, pdftotext), nginx
- * with its brotli module, and Caddy. As root (a fresh CI machine, a container) the missing ones are
- * installed with apt-get, as Playwright's `install --with-deps` does; otherwise `npm test` stops at
- * once with the one command that installs them. CHROME_PATH and FIREFOX_PATH name other browsers.
- */
+/** Made sure of before `npm test`: installed with apt-get as root, otherwise `npm test` stops with the one command that installs them. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { NGINX_BROTLI_MODULE } from '../src/lib/headers.ts';
@@ -12,7 +6,6 @@ import { systemChromium } from './system-chromium.ts';
 import { systemFirefox } from './system-firefox.ts';
 
 const onPath = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-/** Debian's package, and whether what it brings is here. */
 const NEEDED: Array<[pkg: string, present: () => boolean]> = [
   ['chromium', () => systemChromium() !== undefined],
   ['firefox-esr', () => systemFirefox() !== undefined],

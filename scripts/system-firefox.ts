@@ -1,8 +1,4 @@
-/**
- * The Firefox the browser tests drive through puppeteer-core (WebDriver BiDi):
- * FIREFOX_PATH when it points at a file, else Debian's firefox-esr. Playwright's
- * own Firefox is a patched build it downloads, which these machines cannot.
- */
+/** FIREFOX_PATH, else Debian's firefox-esr: Playwright's own Firefox is a patched build these machines cannot download. */
 import { existsSync } from 'node:fs';
 
 export function systemFirefox(env: NodeJS.ProcessEnv = process.env): string | undefined {

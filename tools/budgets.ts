@@ -1,29 +1,4 @@
-/**
- * Byte budgets of a page: what a browser downloads to show it the first time.
- *
- * Pure: give it the page's HTML, its URL and a function that returns the bytes
- * of any same-site URL (or undefined when there is no such file). The file
- * system lives in scripts/budgets.ts.
- *
- * What counts (a model of first view, deliberately on the strict side):
- * - the HTML, with everything inlined in it (Astro inlines the CSS);
- * - stylesheets (`<link rel=stylesheet>`, `@import`): render-blocking unless
- *   media is print-only; print-only sheets still count as loaded;
- * - scripts: inline `<script>` of a JavaScript type (JSON-LD and other data
- *   blocks are not scripts), `on…` attributes, external `<script src>`,
- *   `modulepreload`, and their static `import`s;
- * - images: `<img>` (its src, else the first srcset candidate), `<video
- *   poster>`, `<input type=image>`, SVG `<use>`/`<image>` files, and every
- *   `url()` in the page's CSS (fonts and backgrounds, even if unused);
- * - the favicon: the first `<link rel=icon>`, or `/favicon.ico` when none;
- * - `<link rel=preload>`, `<iframe src>`.
- * Not counted: links (`canonical`, `alternate`, `sitemap`), `og:image` (read by
- * other sites, not the reader's browser), `prefetch`, `fetch()` at run time.
- *
- * Text (HTML, CSS, JS, SVG, JSON) is measured gzipped at zlib's default level 6;
- * already-compressed files (PNG, JPEG, WebP, AVIF, GIF, WOFF, WOFF2) as they are.
- * Requests are counted once per distinct URL, the page included.
- */
+/** First-view byte budgets, on the strict side: text gzipped (level 6), compressed formats as they are; file system: scripts/budgets.ts. */
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { FIRST_VIEW_END_CLASS } from '../src/lib/ids.ts';
@@ -34,21 +9,16 @@ export { FIRST_VIEW_END_CLASS };
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-/** A measured figure a budget limits. */
 export type Figure = 'critical' | 'html' | 'fontFiles' | 'fontBytes' | 'firstView' | 'requests' | 'js';
 
 export interface Budget {
   figure: Figure;
-  /** What it measures, as the table and the problems name it. */
   what: string;
   limit: number;
   unit: 'bytes gzipped' | 'bytes' | 'files' | 'requests';
 }
 
-/**
- * Every budget, defined once: `npm test`, `npm run budgets` and the bench all read this
- * table, and docs/testing.md cites it. Text is measured gzipped; fonts as they are (WOFF2 is compressed).
- */
+/** Every budget, defined once: `npm test`, `npm run budgets` and the bench all read this table. */
 export const BUDGETS: readonly Budget[] = [
   // What the browser needs to start rendering: it fits the first TCP round trip (about 14.6 KB, less headers).
   { figure: 'critical', what: 'HTML to the end of the short version + render-blocking CSS', limit: 14_000, unit: 'bytes gzipped' },
@@ -61,39 +31,27 @@ export const BUDGETS: readonly Budget[] = [
   { figure: 'js', what: 'JavaScript', limit: 2_048, unit: 'bytes gzipped' },
 ];
 
-/** The limit of one budget (from the table above). */
 export const limitOf = (figure: Figure, budgets: readonly Budget[] = BUDGETS): number => budgets.find((b) => b.figure === figure)!.limit;
-
 
 export type ResourceKind = 'css' | 'js' | 'image' | 'font' | 'icon' | 'other';
 
 export interface Resource {
-  /** Path for same-site files ("/favicon.svg"), the full URL otherwise. */
   url: string;
   kind: ResourceKind;
-  /** Render-blocking stylesheet. */
   blocking: boolean;
-  /** Transfer size (gzipped for text); 0 when missing. */
   bytes: number;
-  /** True when the page refers to a file that is not there. */
   missing: boolean;
 }
 
 export interface PageFigures extends Record<Figure, number> {
-  /** The page's path, "/openai-shifts-partners/". */
   page: string;
-  /** html: the whole HTML document, gzipped, inline CSS and scripts included. */
   /** The HTML up to the end of the short version (all of it when there is none), gzipped. */
   firstHtml: number;
-  /** External render-blocking CSS, gzipped. */
   blockingCss: number;
-  /** critical: firstHtml + blockingCss, what must arrive before the first paint. */
-  /** Everything loaded on first view, the whole HTML included. */
   total: number;
   resources: Resource[];
 }
 
-/** Returns the bytes of a URL of this site, or undefined if there is no such file. */
 export type Loader = (url: URL) => Uint8Array | undefined;
 
 const RAW = /\.(png|jpe?g|gif|webp|avif|woff2?|mp4|webm|pdf|zip|gz|br)$/i;
@@ -102,29 +60,16 @@ export function gzipSize(data: Uint8Array | string): number {
   return gzipSync(typeof data === 'string' ? Buffer.from(data) : data, { level: 6 }).length;
 }
 
-/** Bytes on the wire: gzipped for text, as-is for formats that are already compressed. */
 export function transferSize(data: Uint8Array, pathname: string): number {
   return RAW.test(pathname) ? data.length : gzipSize(data);
 }
 
-const JS_TYPES = new Set([
-  '',
-  'module',
-  'text/javascript',
-  'application/javascript',
-  'application/ecmascript',
-  'application/x-javascript',
-  'application/x-ecmascript',
-  'text/ecmascript',
-  'text/jscript',
-  'text/livescript',
-  'text/x-javascript',
-  'text/x-ecmascript',
-]);
+/** The HTML standard's JavaScript MIME types, "" and "module". */
+const JS_TYPE = /^(|module|(text|application)\/(x-)?(javascript|ecmascript)|text\/(jscript|livescript))$/;
 
 /** Whether a <script type> is JavaScript (anything else, like application/ld+json, is a data block). */
 export function isJavaScriptType(type: string | undefined): boolean {
-  return type === undefined || JS_TYPES.has(type.trim().toLowerCase().split(';')[0]!.trim());
+  return type === undefined || JS_TYPE.test(type.trim().toLowerCase().split(';')[0]!.trim());
 }
 
 /** A stylesheet whose every media query is for print does not block the first paint. */
@@ -144,7 +89,6 @@ function walk(node: Node, fn: (el: Element) => void) {
   if (node.nodeName === 'template') for (const c of (node as DefaultTreeAdapterMap['template']).content.childNodes) walk(c, fn);
 }
 
-/** url() and @import references in CSS text. */
 export function cssReferences(css: string): { imports: string[]; urls: string[] } {
   const noComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const imports: string[] = [];
@@ -169,7 +113,6 @@ export function jsImports(js: string): string[] {
 const FONT = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
 const ignoredScheme = /^(data|blob|about|javascript|mailto|tel):/i;
 
-/** Measures one page. `pageUrl` is its address on the site ("https://example.org/slug/"). */
 export function measurePage(html: string, pageUrl: URL, load: Loader): PageFigures {
   const resources = new Map<string, Resource>();
   const fetched = new Map<string, Uint8Array | undefined>();
@@ -298,8 +241,6 @@ export function measurePage(html: string, pageUrl: URL, load: Loader): PageFigur
 }
 
 const n = (v: number) => v.toLocaleString(LOCALE);
-
-/** One line per broken budget or missing file; empty when the page is within budget. */
 export function budgetProblems(f: PageFigures, budgets: readonly Budget[] = BUDGETS): string[] {
   const out: string[] = [];
   for (const b of budgets) {
@@ -313,7 +254,6 @@ export function budgetProblems(f: PageFigures, budgets: readonly Budget[] = BUDG
 
 const SHORT: Record<Figure, string> = { critical: 'first HTML + CSS', html: 'HTML', fontFiles: 'fonts', fontBytes: 'font bytes', firstView: 'first view', requests: 'requests', js: 'JS' };
 
-/** A plain-text table of figures, one row per page, one column per budget, with the budgets as the last row. */
 export function formatTable(rows: readonly PageFigures[], budgets: readonly Budget[] = BUDGETS): string {
   const head = ['page', ...budgets.map((b) => SHORT[b.figure]), ''];
   const body = rows.map((f) => [f.page, ...budgets.map((b) => n(f[b.figure])), budgetProblems(f, budgets).length ? 'OVER' : 'ok']);
@@ -324,7 +264,6 @@ export function formatTable(rows: readonly PageFigures[], budgets: readonly Budg
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), line(foot)].join('\n');
 }
 
-/** The budget table itself, as `npm run budgets` prints it under the figures and docs/testing.md cites it. */
 export function formatBudgets(budgets: readonly Budget[] = BUDGETS): string {
   return budgets.map((b) => `- ${b.what}: at most ${n(b.limit)} ${b.unit}`).join('\n');
 }

@@ -1,22 +1,15 @@
-/**
- * Reading a built site folder the way a static host serves it: its pages, the
- * file behind a URL path, the sitemap's URLs. Shared by the scripts (budgets,
- * audit) and the quality gates in tests/.
- */
+/** Reading a built site folder the way a static host serves it. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** The built site; DIST_DIR overrides it. */
 export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 
-/** Throws a readable error when there is no build to test. */
 export function requireDist(dir = DIST): void {
   if (!existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${path.relative(process.cwd(), dir) || dir}/ holds no build: run \`npm run build\` first.`);
   }
 }
 
-/** Every file under dir, as paths relative to it with forward slashes, sorted. */
 export function listFiles(dir = DIST): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
@@ -30,24 +23,17 @@ export function listFiles(dir = DIST): string[] {
   return out.sort();
 }
 
-/** A built HTML file's URL path: index.html → "/", a/index.html → "/a/", 404.html → "/404.html". */
 export function urlPathOf(file: string): string {
   if (file === 'index.html') return '/';
   if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
   return `/${file}`;
 }
 
-/** Every HTML page in the build, as URL paths. */
 export function builtPages(dir = DIST): string[] {
-  return listFiles(dir)
-    .filter((f) => f.endsWith('.html'))
-    .map(urlPathOf);
+  return listFiles(dir).filter((f) => f.endsWith('.html')).map(urlPathOf);
 }
 
-/**
- * The file a static host serves for a URL path, or null: "/a/" → a/index.html,
- * "/a" → a, a.html or a/index.html, "/" → index.html.
- */
+/** "/a/" → a/index.html; "/a" → a, a.html or a/index.html; "/" → index.html. */
 export function fileFor(urlPath: string, dir = DIST): string | null {
   let p: string;
   try {
@@ -67,7 +53,6 @@ export function fileFor(urlPath: string, dir = DIST): string | null {
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
-/** The absolute URLs the sitemap lists (sitemap-index.xml and the sitemaps it names). */
 export function sitemapUrls(dir = DIST): string[] {
   const index = path.join(dir, 'sitemap-index.xml');
   if (!existsSync(index)) throw new Error('dist/sitemap-index.xml is missing');
@@ -80,14 +65,12 @@ export function sitemapUrls(dir = DIST): string[] {
   return urls;
 }
 
-/** The site's public origin, as the build wrote it into the sitemap ("https://explainers.example.org"). */
 export function siteOrigin(dir = DIST): string {
   const first = sitemapUrls(dir)[0];
   if (!first) throw new Error('the sitemap lists no URL');
   return new URL(first).origin;
 }
 
-/** The sitemap's URLs as local paths ("/", "/openai-shifts-partners/"). */
 export function sitemapPaths(dir = DIST): string[] {
   return sitemapUrls(dir).map((u) => {
     const url = new URL(u);
@@ -95,17 +78,14 @@ export function sitemapPaths(dir = DIST): string[] {
   });
 }
 
-/** Every page a reader can reach: the sitemap's URLs plus every other built page (404). */
+/** The sitemap's URLs plus every other built page (404). */
 export function allPages(dir = DIST): string[] {
   const fromSitemap = sitemapPaths(dir);
   const seen = new Set(fromSitemap.map((p) => fileFor(p, dir)));
   return [...fromSitemap, ...builtPages(dir).filter((p) => !seen.has(fileFor(p, dir)))];
 }
 
-/**
- * Serves a built folder on a free loopback port as a static host does (fileFor's
- * rules: /x/ → x/index.html, 404.html for the rest), for checkers that want URLs.
- */
+/** Serves a built folder on a free loopback port as fileFor does, with 404.html for the rest. */
 export async function serveBuilt(dir = DIST): Promise<{ origin: string; close: () => Promise<void> }> {
   const { createServer } = await import('node:http');
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.woff2': 'font/woff2', '.txt': 'text/plain' };

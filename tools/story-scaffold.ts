@@ -1,22 +1,9 @@
-/**
- * What `npm run new -- "Headline"` writes (scripts/new-story.ts): a story that passes
- * `npm run check:content` as created, with a "Replace with …" placeholder in every field
- * and comments that point to docs/writing.md.
- *
- * The story's text is two templates, each in one place: `STORY_BODY` (below the frontmatter,
- * the same for every story) and `storyFile` (the frontmatter, which carries the headline and
- * today's date, followed by the body).
- */
+/** What `npm run new -- "Headline"` writes: a story that passes `npm run check:content` as created. */
 import { stringify } from 'yaml';
 import { ID_PATTERN } from '../src/lib/ids.ts';
 
-/** The id of the scaffold's one source, which every placeholder cites. */
 export const STUB_SOURCE_ID = 'first-source';
 
-/**
- * The body of a new story. The first section is the short version, which the printed brief
- * carries, in four labelled parts; then one section of story, and an <Analysis> example.
- */
 export const STORY_BODY = `
 ## The short version <Anchor id="the-short-version" />
 
@@ -62,7 +49,6 @@ Replace with the newsroom’s own reading, which needs no citation and is shown 
 </Analysis>
 `;
 
-/** The whole file of a new story: its frontmatter, then `STORY_BODY`. `date` is "YYYY-MM-DD". */
 export function storyFile({ title, date }: { title: string; date: string }): string {
   return `---
 # A new story: replace every "Replace with …", then remove "draft: true" to publish it.
@@ -97,16 +83,11 @@ figures:
 ${STORY_BODY}`;
 }
 
-/** A one-line YAML value, quoted only when it must be ("Strike: day two" → 'Strike: day two'). */
 function yamlText(text: string): string {
   return stringify(text, { lineWidth: 0 }).trimEnd();
 }
 
-/**
- * A story's file name (its URL) from its headline: lowercase ASCII words joined by hyphens,
- * accents dropped, apostrophes joined ("Port’s" → "ports"), at most `maxLength` characters
- * cut at a word. Empty when the headline has no Latin letters or digits.
- */
+/** Accents dropped, apostrophes joined ("Port’s" → "ports"), cut at a word; empty when the headline has no Latin letters or digits. */
 export function slugFromHeadline(headline: string, maxLength = 60): string {
   const words = headline
     .normalize('NFKD')
@@ -125,7 +106,6 @@ export function slugFromHeadline(headline: string, maxLength = 60): string {
   return slug;
 }
 
-/** True when a file name (without .mdx) can be a story's address. */
 export function isStorySlug(slug: string): boolean {
   return ID_PATTERN.test(slug);
 }

@@ -1,14 +1,4 @@
-/**
- * The one entry point for checking stories: `checkStory(file)` returns every
- * problem in a story file: the frontmatter against the schema, the file name,
- * then the body through the rules of ./rules.ts. The build (before it starts),
- * `npm run check:content` and the dev server (as a page renders) all call it,
- * so an editor meets the same checks, with the same wording, everywhere.
- *
- * The body is parsed as MDX with the build's own remark plugins
- * (src/integrations/markdown-plugins.ts), among them `remarkStoryChecks`, which
- * runs the rules and reports through the file's messages (`file.message`).
- */
+/** The build, check:content and the dev server all call checkStory, so an editor meets the same checks, in the same words, everywhere. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
@@ -36,20 +26,13 @@ export function listStoryFiles(dir = storiesDir()): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** A message of ours carries the finding's parts beside vfile's own fields. */
 type StoryMessage = VFileMessage & { finding?: Finding };
 
-/** Where the rules find the story's frontmatter: set by checkStory, or read from the file the build compiles. */
 interface StoryData {
   story?: RawStory;
 }
 
-/**
- * remark plugin: runs every rule of ./rules.ts on the body. Each problem
- * becomes a message on the file; when there is any, the plugin stops the
- * compile with a StoryCheckError that lists them (the checker catches it and
- * reads the list; a build or the dev server shows it).
- */
+/** Runs the rules; any problem stops the compile with a StoryCheckError (the checker catches it and reads the list). */
 export function remarkStoryChecks() {
   return (tree: Root, file: VFile) => {
     const data = file.data as StoryData;
@@ -71,7 +54,6 @@ export function remarkStoryChecks() {
   };
 }
 
-/** The file's messages from the rules, as problems. */
 export function problemsOf(file: VFile): Problem[] {
   const shown = displayPath(file.path ?? 'story.mdx');
   return (file.messages as StoryMessage[])
@@ -79,11 +61,7 @@ export function problemsOf(file: VFile): Problem[] {
     .map((m) => ({ file: shown, line: m.line ?? undefined, ...m.finding! }));
 }
 
-/**
- * A failed check. Its message is the problems, one line each, and nothing else:
- * no stack trace (unless DEBUG is set) and a location at the first problem,
- * so Astro prints the lines an editor needs and no `:0:0`.
- */
+/** Its message is the problems and nothing else (no stack unless DEBUG), located at the first, so Astro prints no `:0:0`. */
 export class StoryCheckError extends Error {
   readonly problems: Problem[];
   readonly loc?: { file: string; line: number; column: number };
@@ -91,14 +69,12 @@ export class StoryCheckError extends Error {
     super(contentReport(problems));
     this.name = 'StoryCheckError';
     this.problems = problems;
-    // The first problem that has a line (a missing field has none).
     const first = problems.find((p) => p.line) ?? problems[0];
     if (first) this.loc = { file: path.resolve(first.file), line: first.line ?? 1, column: 1 };
     if (!process.env.DEBUG) this.stack = '';
   }
 }
 
-/** Checks the frontmatter against the schema: every problem at once, each on its field's line. */
 export function frontmatterProblems(story: Pick<StoryFile, 'file' | 'frontmatter'> & Partial<Pick<StoryFile, 'lineOf'>>): Problem[] {
   const result = storySchema.safeParse(story.frontmatter, { reportInput: true });
   if (result.success) return [];
@@ -113,16 +89,11 @@ export function frontmatterProblems(story: Pick<StoryFile, 'file' | 'frontmatter
   );
 }
 
-/** The remark plugins a body is checked with: the build's own (markdown-plugins.ts), loaded late to avoid a cycle. */
-async function checkPlugins(): Promise<PluggableList> {
-  const { checkRemarkPlugins } = await import('../integrations/markdown-plugins.ts');
-  return checkRemarkPlugins as PluggableList;
-}
-
-/** Parses the body as MDX and runs the rules; returns its problems, MDX syntax errors included. */
 export async function bodyProblems(story: Pick<StoryFile, 'file' | 'frontmatter' | 'body'>): Promise<Problem[]> {
   const file = new VFile({ value: story.body, path: story.file, data: { story: story.frontmatter } satisfies StoryData });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(await checkPlugins());
+  // Loaded late to avoid an import cycle.
+  const { checkRemarkPlugins } = await import('../integrations/markdown-plugins.ts');
+  const processor = unified().use(remarkParse).use(remarkMdx).use(checkRemarkPlugins as PluggableList);
   try {
     await processor.run(processor.parse(file), file);
     return [];
@@ -132,10 +103,9 @@ export async function bodyProblems(story: Pick<StoryFile, 'file' | 'frontmatter'
   }
 }
 
-/** The problems of a story's frontmatter and file name: everything but its body. */
 export function headProblems(absPath: string, story: StoryFile): Problem[] {
   const found = frontmatterProblems(story);
-  // The file name is the page's address: /<name>/.
+  // The file name is the page's address.
   const name = path.basename(absPath, '.mdx');
   if (!ID_PATTERN.test(name)) {
     found.push({ file: story.file, field: 'file name', value: path.basename(absPath), message: 'cannot be the page’s address', fix: 'rename the file with lowercase letters, digits and hyphens only, like openai-shifts-partners.mdx' });
@@ -143,10 +113,9 @@ export function headProblems(absPath: string, story: StoryFile): Problem[] {
   return found;
 }
 
-/** The new-story template's placeholder text (tools/story-scaffold.ts writes it into every field). */
 export const PLACEHOLDER = /replace[ -]with/i;
 
-/** Each line of a story that is not a draft and still carries the template's placeholder text (YAML comments aside). */
+/** YAML comments aside. */
 export function placeholderProblems(story: Pick<StoryFile, 'file' | 'frontmatter'>, source: string): Problem[] {
   if (story.frontmatter.draft === true) return [];
   return source.split(/\r?\n/).flatMap((text, i) =>
@@ -156,7 +125,7 @@ export function placeholderProblems(story: Pick<StoryFile, 'file' | 'frontmatter
   );
 }
 
-/** Every problem in one story file, in the order of the file (problems without a line first). */
+/** In the order of the file (problems without a line first). */
 export async function checkStory(absPath: string): Promise<Problem[]> {
   const { story, problems } = readStory(absPath);
   if (!story) return problems;
@@ -171,7 +140,6 @@ function fieldPath(field: string): (string | number)[] {
   return /^[a-z]\w*(\[\d+\]|\.[a-z]\w*)*$/i.test(field) ? [...field.matchAll(/[^.[\]]+/g)].map((m) => (/^\d+$/.test(m[0]) ? Number(m[0]) : m[0])) : [];
 }
 
-/** Every problem in every story of a folder. */
 export async function checkStories(files = listStoryFiles()): Promise<Problem[]> {
   const all: Problem[] = [];
   for (const f of files) all.push(...(await checkStory(f)));
@@ -186,7 +154,6 @@ interface MdxSyntaxError {
   message: string;
 }
 
-/** An MDX syntax error as an editor reads it: the line as written, what is wrong in plain words, how to fix it. */
 export function syntaxProblem(err: MdxSyntaxError, body: string, file: string): Problem {
   const reason = err.reason ?? err.message;
   // "Expected a closing tag for `<Analysis>` (12:1-12:11)" has its place only in the text.

@@ -1,9 +1,4 @@
-/**
- * The dev server's check: a story page checks its file as it is on disk when it
- * renders, so a problem (a frontmatter typo included, which Astro's loader would
- * only log while serving the old page) shows in the browser's error overlay, in
- * the words of `npm run check:content`.
- */
+/** A frontmatter typo, which Astro's loader would only log while serving the old page, shows in the browser's error overlay. */
 import path from 'node:path';
 import { checkStory, StoryCheckError } from './check-story.ts';
 

@@ -1,13 +1,4 @@
-/**
- * The story body's rules: one small function each. A rule reads the MDX tree
- * (mdast) and the story's frontmatter and reports what is wrong through
- * `ctx.report`; it never changes the tree (src/integrations/remark-story.ts
- * does the transforms) and never throws.
- *
- * To add a rule: write a function here, add it to RULES, and add a broken-story
- * fixture to tests/fixtures/broken/ with the line it must print (docs/writing.md,
- * "Adding a check").
- */
+/** The story body's rules: each reads the MDX tree and frontmatter and reports through `ctx.report`; none changes the tree. */
 import { slug } from 'github-slugger';
 import type { Heading, Node, Parent, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -43,24 +34,17 @@ export interface Finding {
 
 export interface RuleContext {
   story: RawStory;
-  /** The story's sources by id. */
   sources: ReadonlyMap<string, RawSource>;
-  /** Reports a problem at a node (its line), or at the file when there is no node. */
   report(at: Node | undefined, finding: Finding): void;
 }
 
 export type Rule = (tree: Root, ctx: RuleContext) => void;
 
-/** The components a story body can use; Anchor goes at the end of a heading. */
 export const STORY_COMPONENTS: ReadonlySet<string> = new Set(['Cite', 'Analysis', 'Part', 'Term']);
 
-/** The short version's parts, in order; the last may be either label (their ids: src/lib/ids.ts). */
 export const PART_LABELS = Object.keys(PART_IDS) as PartLabel[];
 
-/**
- * What the printed brief can hold on one page (tests/e2e/print.spec.ts prints a
- * story at every cap, tests/fixtures/valid/at-the-caps.mdx).
- */
+/** What the printed brief holds on one page (tests/e2e/print.spec.ts prints a story at every cap). */
 export const PRINT_CAPS = { shortVersionWords: 150, figures: 4, timeline: 8, sources: 8, timelineTitle: 60 } as const;
 
 export const isJsx = (node: Node, name?: string): node is Jsx =>
@@ -82,13 +66,12 @@ export function contains(node: Node, name: string): boolean {
 
 export const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
-/** The first words of a text, for a problem's value. */
 export const start = (text: string) => {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 50 ? `${t.slice(0, 50)}…` : t;
 };
 
-/** Text compared for quotes: curly and straight quotes, dashes and ellipses alike (SmartyPants may have run). */
+/** Curly and straight quotes, dashes and ellipses alike: SmartyPants may have run. */
 export function foldTypography(text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]|-{2,3}/g, '-').replace(/…/g, '...').replace(/\s+/g, ' ');
 }
@@ -131,7 +114,6 @@ const knownComponents: Rule = (tree, ctx) => {
   });
 };
 
-/** Every <Cite> names sources of this story, in `ids`. */
 const citeIds: Rule = (tree, ctx) => {
   const known = [...ctx.sources.keys()].join(', ') || '(no sources listed)';
   visit(tree, (node) => {
@@ -150,11 +132,7 @@ const citeIds: Rule = (tree, ctx) => {
   });
 };
 
-/**
- * Links are https:// or within the site, and a link to another site is one of
- * the story's sources (or a quote deep link into one): a story sends readers
- * only to what it cites.
- */
+/** A story sends readers off-site only to what it cites. */
 const links: Rule = (tree, ctx) => {
   const allowed = new Set<string>();
   for (const s of ctx.sources.values()) {
@@ -207,18 +185,13 @@ const headingCites: Rule = (tree, ctx) => {
   });
 };
 
-/** The id and alias ids a heading will have on the page: its <Anchor>, else the slug of its text. */
 export function headingIds(heading: Heading): { id: string; aliases: string[]; text: string; marker?: Jsx } {
   const marker = heading.children.find((c) => isJsx(c, 'Anchor')) as Jsx | undefined;
   const text = toString({ ...heading, children: heading.children.filter((c) => c !== marker) }).trim();
   return { id: (marker && attr(marker, 'id')) || slug(text), aliases: parseIds(marker ? (attr(marker, 'aliases') ?? '') : ''), text, marker };
 }
 
-/**
- * Heading ids are valid and unique, and take no id the page uses (timeline
- * entries, sources, citations): rehype-slug would quietly rename a second
- * "x" to "x-1", and shared links would land on the wrong section.
- */
+/** rehype-slug would quietly rename a second "x" to "x-1", and shared links would land on the wrong section. */
 const headingIdsUnique: Rule = (tree, ctx) => {
   const reserved = new Map<string, string>();
   list<{ id?: unknown }>(ctx.story.timeline).forEach((e, i) => typeof e?.id === 'string' && reserved.set(e.id, `timeline[${i}].id`));
@@ -245,7 +218,6 @@ const headingIdsUnique: Rule = (tree, ctx) => {
   });
 };
 
-/** The body has words. */
 const notEmpty: Rule = (tree, ctx) => {
   const content = tree.children.filter((c) => c.type !== 'mdxjsEsm' && c.type !== 'yaml');
   if (content.length === 0 || !toString(tree).trim()) {
@@ -253,7 +225,6 @@ const notEmpty: Rule = (tree, ctx) => {
   }
 };
 
-/** Every source is cited somewhere: the body, the timeline, the key figures or the terms. */
 const sourcesCited: Rule = (tree, ctx) => {
   const cited = new Set<string>();
   visit(tree, (node) => {
@@ -269,7 +240,6 @@ const sourcesCited: Rule = (tree, ctx) => {
   });
 };
 
-/** Quoted words listed on a source appear in the body word for word. */
 const quotesInBody: Rule = (tree, ctx) => {
   const flat = foldTypography(toString(tree));
   list<RawSource>(ctx.story.sources).forEach((s, i) =>
@@ -284,12 +254,7 @@ const quotesInBody: Rule = (tree, ctx) => {
 const fold = (s: string) => foldTypography(s).trim().toLowerCase();
 const words = (n: Node) => toString(n).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-/**
- * The first section is the short version: the labelled parts What happened, Why
- * it matters, The other side (unless the frontmatter's otherSide says why not),
- * and What to watch or What we don't know, in that order, and nothing else; short
- * enough for the printed brief. Parts go nowhere else.
- */
+/** The short version: the labelled parts in order and nothing else, short enough for the printed brief; parts go nowhere else. */
 const shortVersion: Rule = (tree, ctx) => {
   const first = tree.children.findIndex((c) => c.type === 'heading' && c.depth === 2);
   if (first < 0) return;
@@ -335,7 +300,6 @@ const shortVersion: Rule = (tree, ctx) => {
   }
 };
 
-/** Every <Term id> is a term of the story, with words to show; every term is used. */
 const terms: Rule = (tree, ctx) => {
   const defined = list<{ id?: unknown }>(ctx.story.terms).map((t) => t?.id).filter((id): id is string => typeof id === 'string');
   const used = new Set<string>();
@@ -356,7 +320,6 @@ const terms: Rule = (tree, ctx) => {
   });
 };
 
-/** The frontmatter fits the one-page brief: figures, timeline entries (one line each) and sources. */
 const printCaps: Rule = (_tree, ctx) => {
   const cap = (field: 'figures' | 'timeline' | 'sources', max: number, what: string) => {
     const n = list(ctx.story[field]).length;
@@ -372,7 +335,7 @@ const printCaps: Rule = (_tree, ctx) => {
   });
 };
 
-/** Every body rule, by name (the name is the problem's rule id). */
+/** By name: the name is the problem's rule id. */
 export const RULES: Readonly<Record<string, Rule>> = {
   'no-code': noCode,
   'known-components': knownComponents,

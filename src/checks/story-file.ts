@@ -1,35 +1,24 @@
-/**
- * Reads a story file: its frontmatter (one YAML parse, with the position of
- * every field) and its body, with the frontmatter blanked out so that line
- * numbers in the body are the file's own.
- *
- * YAML is read with the core schema: dates stay text, so an impossible date
- * such as 2026-02-30 is reported, not rolled over to March 2.
- */
+/** YAML is read with the core schema: dates stay text, so 2026-02-30 is reported, not rolled over to March 2. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
 
 export interface StoryFile {
-  /** The path shown to editors, relative to the working directory. */
   file: string;
-  /** The frontmatter as plain data (before the schema). */
   frontmatter: Record<string, unknown>;
-  /** The body, frontmatter blanked out, so line numbers match the file. */
   body: string;
-  /** The line of a frontmatter field, e.g. ["sources", 2, "url"]; undefined when it is not written. */
+  /** E.g. ["sources", 2, "url"]; undefined when it is not written. */
   lineOf(fieldPath: readonly (string | number)[]): number | undefined;
 }
 
-/** A path as editors see it: relative to the working directory. */
 export function displayPath(p: string): string {
   return path.isAbsolute(p) ? path.relative(process.cwd(), p) : p;
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
 
-/** Parses a story's text. Returns the story, or the problems that stop it being read at all. */
+/** The story, or the problems that stop it being read at all. */
 export function parseStory(source: string, file: string): { story?: StoryFile; problems: Problem[] } {
   const m = FRONTMATTER.exec(source);
   if (!m) {
@@ -68,11 +57,7 @@ export function parseStory(source: string, file: string): { story?: StoryFile; p
 
 let last: { absPath: string; source: string; parsed: ReturnType<typeof parseStory> } | undefined;
 
-/**
- * Reads and parses a story file. The last file parsed is kept: checking a story reads it,
- * then its body's rules read it again (check-story.ts), and parsing the YAML with its
- * positions is the slow part. The bytes are compared, so an edited file is parsed afresh.
- */
+/** The last file parsed is kept (compared by bytes): the body's rules read it again, and parsing YAML with positions is slow. */
 export function readStory(absPath: string): { story?: StoryFile; problems: Problem[] } {
   const source = readFileSync(absPath, 'utf8');
   if (last?.absPath === absPath && last.source === source) return last.parsed;
@@ -81,7 +66,6 @@ export function readStory(absPath: string): { story?: StoryFile; problems: Probl
   return parsed;
 }
 
-/** A YAML error as an editor reads it: the line as written, what is wrong, how to fix it. */
 function yamlProblem(err: YAMLError, yamlText: string, lineAt: (offset: number) => number, file: string): Problem {
   const line = lineAt(err.pos[0]);
   const text = (yamlText.split(/\r?\n/)[line - 2] ?? '').trim();

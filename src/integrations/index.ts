@@ -1,18 +1,4 @@
-/**
- * The site's one Astro integration: everything the build adds to Astro, in the order it runs.
- *
- * 1. astro:config:setup: the typeface subset (before Vite reads its CSS), the story markdown
- *    pipeline (markdown-plugins.ts), whether drafts show (dev only), MDX, and the sitemap (share
- *    pages left out, lastmod added).
- * 2. astro:config:done, builds only: every story checked (story-checks.ts) before Astro loads
- *    the collection; any problem stops the build with the whole list. The dev server checks
- *    each story page as it renders instead (src/checks/dev-check.ts).
- * 3. Astro renders the routes; with `experimental.incrementalBuild`, each page keyed by what it
- *    shows (`cacheKey` in getStaticPaths) comes back from the last build when nothing it shows changed.
- * 4. astro:build:done, in the order the integrations were added: the sitemap's, then (serverFiles)
- *    the header table written for each server (server-config.ts) and the text files precompressed
- *    (precompress.ts), sitemaps included, the configs left as they are.
- */
+/** The site's one integration; stories are checked at astro:config:done (builds only), before Astro loads the collection. */
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -38,8 +24,7 @@ export function explainer(): AstroIntegration {
         if (building) logger.info(`${FAMILY} ${WEIGHTS.map((w) => `${w}: ${bytes[w]} bytes`).join(', ')} (${chars.length} characters)`);
         updateConfig({
           markdown: { processor: storyProcessor() },
-          // Drafts show in the dev server only (src/lib/collection.ts): by the command, not import.meta.env,
-          // which takes values from the environment (a test runner's DEV=1 reaches the builds it starts).
+          // By the command, not import.meta.env, which a test runner's DEV=1 would reach through the builds it starts.
           vite: { define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev') } },
           // Added after this one, so their hooks run after its own: serverFiles last.
           integrations: [mdx(), sitemap({ filter: (page) => !isSharePath(new URL(page).pathname), serialize: withLastmod() }), serverFiles()],

@@ -1,13 +1,4 @@
-/**
- * After the build, a .gz and a .br beside each HTML, CSS, JS, XML and SVG file, so that nginx
- * (gzip_static, brotli_static) and Caddy (precompressed) send them as they are and never compress
- * on the fly. gzip at level 9; brotli at quality 6, where higher qualities cost several times
- * the time for under 1% (BENCHMARKS.md, "Precompression").
- *
- * A file whose bytes are the same as in the previous build (the folder being replaced, `previous`)
- * takes that build's compressed files: an incremental build restores most pages unchanged, and
- * compressing them all again would be most of its time.
- */
+/** Servers never compress on the fly; an unchanged file reuses the previous build's pair, as recompressing would take most of a build. */
 import { readdirSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +17,6 @@ const compress = (data: Buffer) =>
     br(data, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
   ]);
 
-/** Whether the previous build had this file with these bytes and its compressed pair: then copy the pair. */
 async function reuse(file: string, data: Buffer, dir: string, previous: string | undefined): Promise<boolean> {
   if (!previous) return false;
   const before = path.join(previous, path.relative(dir, file));
@@ -39,7 +29,7 @@ async function reuse(file: string, data: Buffer, dir: string, previous: string |
   }
 }
 
-/** Compresses every text file under dir (but skip: a folder not served, such as the server configs). */
+/** skip: a folder not served, such as the server configs. */
 export async function precompressFolder(dir: string, { previous, skip }: { previous?: string | undefined; skip?: string } = {}): Promise<{ files: number; reused: number; ms: number }> {
   const start = performance.now();
   const queue = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => PRECOMPRESSED.test(f) && !(skip && f.startsWith(`${skip}${path.sep}`)));

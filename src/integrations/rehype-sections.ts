@@ -1,9 +1,3 @@
-/**
- * rehype plugins for sections (the heading ids are checked in src/checks/rules.ts).
- *
- * `rehypeSections` (after rehype-slug): each h2 and what follows it are
- * wrapped in a <section>. `autolinkOptions`: the link after each heading.
- */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { FIRST_VIEW_END_CLASS } from '../lib/ids.ts';
@@ -14,17 +8,16 @@ export function rehypeSections() {
     const out: RootContent[] = [];
     let current: Element | null = null;
     for (const child of tree.children) {
-      // The key figures and timeline (<StoryPanels />) are sections of their own.
       if ((child as { type: string; name?: string }).type === 'mdxJsxFlowElement' && (child as { name?: string }).name === PANELS_ELEMENT) {
         current = null;
         out.push(child);
         continue;
       }
       if (child.type === 'element' && child.tagName === 'h2') {
-        // The first section is the short version: what the first-round-trip budget measures to (tools/budgets.ts).
+        // The first section is the short version, where the first-round-trip budget measures to.
         const className = out.some((n) => n.type === 'element' && n.tagName === 'section') ? ['section'] : ['section', FIRST_VIEW_END_CLASS];
         current = { type: 'element', tagName: 'section', properties: { className, dataSection: String(child.properties.id ?? '') }, children: [] };
-        // A top-level heading: its section has a share page (src/lib/share.ts). Read, and removed, by autolinkOptions.
+        // Read, and removed, by autolinkOptions.
         child.properties.dataShareable = '';
         out.push(current);
       }
@@ -35,17 +28,11 @@ export function rehypeSections() {
   };
 }
 
-/**
- * Options for rehype-autolink-headings: the heading's own text links to it (no
- * wrapper, no symbol-only link), so reader modes keep every heading and text
- * browsers show just its words. `data-copy` names the link for the copy button;
- * `data-share` marks a section with a share page.
- */
+/** The heading's own text links to it (no symbol-only link), so reader modes keep every heading and text browsers show just its words. */
 export const autolinkOptions = {
   behavior: 'wrap' as const,
   test: ['h2', 'h3'],
   properties: (h: Readonly<Element>) => {
-    // A top-level `##` section has a share page (src/lib/share.ts); rehypeSections marked its heading.
     const shareable = h.properties.dataShareable !== undefined;
     delete (h as Element).properties.dataShareable;
     return { className: ['anchor-link'], dataCopy: `section: ${toString(h as Element).trim()}`, ...(shareable ? { dataShare: '' } : {}) };

@@ -1,18 +1,4 @@
-/**
- * remark plugin: the story body's transforms, after the checks
- * (src/checks/rules.ts) have passed.
- *
- * - `## Heading <Anchor id="x" aliases="old-x" />`: the heading gets id "x",
- *   and each alias an empty <span id> at its start, so old links still land.
- * - `<Cite ids="a b" />`: gets `refs`, the numbered references it renders
- *   (a real array, passed to the Cite component as a prop).
- * - A citation marker never starts a line: the space before it becomes a no-break space.
- * - `<StoryPanels />` goes after the short version (the first section): the key
- *   figures and the timeline, in the skimmer's order.
- * - Exports `bodyCitations` (each Cite's ids, in reading order), `readingMinutes`
- *   and each section's and each part's preview (`sectionLeads`, `partLeads`, for their share pages) to the page through
- *   Astro's `remarkPluginFrontmatter`.
- */
+/** The story body's transforms, after the checks: anchors, numbered Cite refs, the <StoryPanels /> slot, and what the page reads. */
 import type { Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { PANELS_ELEMENT } from '../components/story-panels.ts';
@@ -28,20 +14,15 @@ import { partId } from '../lib/ids.ts';
 import { sentences } from '../lib/preview.ts';
 import { shareSection, type ShareSection } from '../lib/share.ts';
 
-/** What the plugin hands the page, through `remarkPluginFrontmatter`. */
 export interface StoryBodyExports {
-  /** Each <Cite>'s source ids, in reading order. */
   bodyCitations: string[][];
-  /** How many of them come before <StoryPanels /> (the key figures and timeline). */
+  /** How many come before <StoryPanels /> (the key figures and timeline). */
   citationsBeforePanels: number;
-  /** For each <Cite>, the name of the section (its `##` heading) it is in: the sources footer's "Cited in". */
+  /** For each <Cite>, its `##` section's name: the sources footer's "Cited in". */
   bodySections: string[];
   readingMinutes: number;
-  /** The short version's parts as plain text, with the sources each cites: the front page's preview of the lead story. */
   shortVersion: ShortVersionPart[];
-  /** Each `##` section's id, alias ids, heading and preview: its share page and card (src/lib/share.ts). */
   sectionLeads: ShareSection[];
-  /** The same for each part of the short version ("Why it matters"), which has a share page too. */
   partLeads: ShareSection[];
 }
 
@@ -52,7 +33,6 @@ export interface ShortVersionPart {
   refs: CiteRef[];
 }
 
-/** A JSX attribute whose value is a JavaScript value (an expression), not a string. */
 function expressionAttribute(name: string, value: unknown): MdxJsxAttribute {
   const expression = valueToEstree(value);
   return {
@@ -70,7 +50,6 @@ function anchorHeading(heading: Heading): void {
   const { id, aliases, marker } = headingIds(heading);
   if (!marker) return;
   heading.children = heading.children.filter((c) => c !== marker);
-  // Trailing space before the marker is not part of the title.
   const last = heading.children.at(-1);
   if (last?.type === 'text') last.value = last.value.trimEnd();
   heading.data = { ...heading.data, hProperties: { ...(heading.data?.hProperties ?? {}), id } };
@@ -88,12 +67,11 @@ function anchorHeading(heading: Heading): void {
   heading.children.unshift(...spans);
 }
 
-/** Nodes whose words a reader does not see: expressions (an editor's note in braces), imports, raw HTML, code. */
+/** Words a reader does not see: an editor's note in braces, imports, raw HTML, code. */
 const UNSEEN = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html', 'code', 'yaml']);
-/** Containers of running text: their children join without a space; any other node's children are blocks, joined with one. */
+/** Running text: children join without a space; other nodes' children are blocks, joined with one. */
 const PHRASING = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement', 'tableCell']);
 
-/** The words of a node as a reader sees them: no expressions, and a space between blocks ("Item one. Item two."). */
 export function plainText(node: RootContent | Root): string {
   if (UNSEEN.has(node.type)) return '';
   if (node.type === 'break') return ' ';
@@ -103,10 +81,7 @@ export function plainText(node: RootContent | Root): string {
   return (PHRASING.has(node.type) ? parts.join('') : parts.join(' ')).replace(/\s+/g, ' ');
 }
 
-/**
- * The words of a section as a preview's units (src/lib/preview.ts): the sentences of its paragraphs and
- * the whole items of its lists, in order, looking inside <Analysis> and <Part>; not its subheadings.
- */
+/** Sentences of paragraphs and whole list items, looking inside <Analysis> and <Part>; not subheadings. */
 export function previewUnits(nodes: readonly RootContent[]): string[] {
   return nodes.flatMap((node): string[] => {
     if (node.type === 'heading' || UNSEEN.has(node.type)) return [];
@@ -116,10 +91,7 @@ export function previewUnits(nodes: readonly RootContent[]): string[] {
   });
 }
 
-/**
- * Each top-level `##` section's id, aliases, heading and preview, read before the headings are
- * transformed; and each part of the short version (the first section), which has a share page too.
- */
+/** Read before the headings are transformed. */
 function leadsOf(tree: Root): { sections: ShareSection[]; parts: ShareSection[] } {
   const sections: { id: string; aliases: string[]; title: string; body: RootContent[] }[] = [];
   for (const node of tree.children) {
@@ -137,7 +109,6 @@ function leadsOf(tree: Root): { sections: ShareSection[]; parts: ShareSection[] 
 
 export default function remarkStory() {
   return (tree: Root, file: VFile) => {
-    // The checks before this plugin have read the story's frontmatter into file.data.story.
     const story = (file.data as { story?: Record<string, unknown> }).story ?? (file.path ? readStory(file.path).story?.frontmatter : undefined);
     const rawSources = list<RawSource & { publisher?: unknown; title?: unknown; kind?: unknown }>(story?.sources).filter((s) => typeof s?.id === 'string');
     const names = new Map(rawSources.map((s) => [s.id as string, { publisher: String(s.publisher ?? ''), title: String(s.title ?? '') }]));
@@ -154,6 +125,7 @@ export default function remarkStory() {
         cites.push(node);
         bodySections.push(section);
         const before = index !== undefined ? parent?.children[index - 1] : undefined;
+        // A citation marker never starts a line.
         if (before?.type === 'text') before.value = before.value.replace(/\s+$/, '\u00a0');
       }
     });
@@ -162,7 +134,6 @@ export default function remarkStory() {
     const panelsAt = tree.children.some((c) => c.type === 'heading' && c.depth === 2) ? (second < 0 ? tree.children.length : second) : -1;
     if (panelsAt >= 0) tree.children.splice(panelsAt, 0, panels);
     const bodyCitations = cites.map((c) => parseIds(attr(c, 'ids') ?? ''));
-    // Numbered as the page numbers them: the footer's order, every place that cites included.
     const afterPanels = new Set<Jsx>();
     if (panelsAt >= 0) visit({ type: 'root', children: tree.children.slice(panelsAt) } as Root, (n) => void (isJsx(n, 'Cite') && afterPanels.add(n)));
     const citationsBeforePanels = cites.filter((c) => !afterPanels.has(c)).length;
@@ -172,14 +143,14 @@ export default function remarkStory() {
         body: bodyCitations,
         figures: entries<{ sources?: unknown }>('figures').map((f) => list<string>(f?.sources)),
         timeline: entries<{ sources?: unknown }>('timeline').map((e) => list<string>(e?.sources)),
-        // The terms too: a source first cited there still takes its place in its group.
+        // A source first cited in the terms still takes its place in its group.
         terms: entries<{ sources?: unknown }>('terms').map((t) => list<string>(t?.sources)),
       },
       citationsBeforePanels,
       footerGroup(rawSources.map((s) => ({ id: s.id as string, kind: String(s.kind ?? '') }))),
     );
     const refsOf = new Map<Jsx, CiteRef[]>(cites.map((c, i) => [c, toRefs(groups.body[i] ?? [], names)]));
-    // The short version (the first section): its parts, read before the Cite attributes are replaced.
+    // The short version's parts, read before the Cite attributes are replaced.
     const firstHeading = tree.children.findIndex((c) => c.type === 'heading' && c.depth === 2);
     const shortVersion: ShortVersionPart[] = [];
     for (const node of tree.children.slice(firstHeading + 1, second < 0 ? undefined : second)) {
@@ -191,7 +162,6 @@ export default function remarkStory() {
     for (const [c, refs] of refsOf) c.attributes = [expressionAttribute('refs', refs)];
     const exports: StoryBodyExports = { bodyCitations, citationsBeforePanels, bodySections, readingMinutes: readingMinutes(countWords(toString(tree))), shortVersion, sectionLeads, partLeads };
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    // Astro's documented way for a remark plugin to hand values to the page (remarkPluginFrontmatter).
     data.astro ??= {};
     Object.assign((data.astro.frontmatter ??= {}), exports);
   };

@@ -1,9 +1,4 @@
-/**
- * `lastmod` for the sitemap: a story's page changed when the story last did
- * (its latest change, `updated` or `published`: lastChanged); the home page,
- * which lists every story, when the newest of them did. Read from the same story files, with the
- * same frontmatter reader, as the build's content check.
- */
+/** `lastmod` for the sitemap: a story's latest change; a front page's newest story. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SitemapItem } from '@astrojs/sitemap';
@@ -13,20 +8,17 @@ import { lastChanged, sortStories, storyPath, type ChangeLike, type StoryLike } 
 import { frontPages } from '../lib/front-page.ts';
 import { ABOUT_UPDATED } from '../lib/site.ts';
 
-/** URL path → "YYYY-MM-DD": each story's page, and each front page ("/", "/page/2/"…) for the newest story it lists. */
 export function lastModifiedByPath(files: readonly string[] = listStoryFiles()): Map<string, string> {
   const out = new Map<string, string>();
   const stories: StoryLike[] = [];
   for (const file of files) {
     const fm = parseStory(readFileSync(file, 'utf8'), file).story?.frontmatter;
-    // A draft has no page in a build.
     if (!fm || typeof fm.published !== 'string' || fm.draft === true) continue;
     const data = fm as StoryLike['data'] & { changes?: ChangeLike[] };
     const id = path.basename(file, '.mdx');
     out.set(storyPath(id), lastChanged(data));
     stories.push({ id, data: { ...data, title: String(fm.title ?? '') } });
   }
-  // Newest first, so a page's first story is its newest.
   for (const page of frontPages(sortStories(stories))) {
     if (page.stories[0]) out.set(page.path, lastChanged(page.stories[0].data));
   }
@@ -34,7 +26,6 @@ export function lastModifiedByPath(files: readonly string[] = listStoryFiles()):
   return out;
 }
 
-/** A `serialize` for @astrojs/sitemap that adds each page's lastmod. */
 export function withLastmod(dates: ReadonlyMap<string, string> = lastModifiedByPath()) {
   return (item: SitemapItem): SitemapItem => {
     const date = dates.get(new URL(item.url).pathname);

@@ -1,25 +1,11 @@
-/**
- * The build's content check: every problem in every story, as `checkStory`
- * (src/checks/check-story.ts) finds them, before Astro loads the collection, so an
- * editor never sees Astro's own schema error, and an unquoted impossible date
- * (2026-02-30, which Astro's YAML reading would roll over to March 2) is caught.
- *
- * A story that passed is remembered by a marker named by the hash of its path, its
- * bytes and the code that checks it, in `<cacheDir>/checks/`: checking every story
- * parses every body, which an incremental build that changed one story should not pay
- * for. Problems are never remembered, and the check writes nothing else.
- */
+/** Before Astro loads the collection, so an unquoted 2026-02-30 (Astro's YAML rolls it over) is caught; passes are cached, not problems. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkStory, listStoryFiles } from '../checks/check-story.ts';
 import type { Problem } from '../lib/problems.ts';
 
-/**
- * A hash of the code that decides a verdict: every file under src/ but the fonts the build
- * writes there, the config and the package files. Any change to a rule or a library checks
- * every story again.
- */
+/** Every file under src/ but the fonts the build writes there, the config and the package files. */
 export function codeVersion(root = process.cwd()): string {
   const hash = createHash('sha256');
   const src = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
@@ -30,14 +16,11 @@ export function codeVersion(root = process.cwd()): string {
     const file = path.join(root, f);
     try {
       hash.update(`${f}\0`).update(readFileSync(file)).update('\0');
-    } catch {
-      // A folder, or a file that is not there.
-    }
+    } catch {} // A folder, or a file that is not there.
   }
   return hash.digest('hex');
 }
 
-/** Every problem in every story, in file order; stories whose marker is in dir are not checked again. */
 export async function checkStoriesCached(dir: string, files = listStoryFiles()): Promise<{ problems: Problem[]; checked: number; cached: number }> {
   const version = codeVersion();
   const marker = (file: string) => path.join(dir, createHash('sha256').update(`${version}\0${path.resolve(file)}\0`).update(readFileSync(file)).digest('hex'));
@@ -47,7 +30,7 @@ export async function checkStoriesCached(dir: string, files = listStoryFiles()):
   for (const { file, marker: m } of todo) {
     const found = await checkStory(file);
     problems.push(...found);
-    // Only for the bytes that were checked: a story edited while the check ran is checked again next time.
+    // A story edited while the check ran is checked again next time.
     if (!found.length && marker(file) === m) writeFileSync(m, '');
   }
   return { problems, checked: todo.length, cached: files.length - todo.length };

@@ -1,8 +1,4 @@
-/**
- * The stories a page may show: every one in the dev server, where a draft renders with its banner;
- * in a build, only those that are not drafts, so a draft has no page, share page, card, feed item,
- * sitemap entry or front-page listing.
- */
+/** In a build, drafts are left out, so a draft has no page, card, feed item or listing; the dev server shows them. */
 import { getCollection } from 'astro:content';
 
 export const visibleStories = () => getCollection('stories', ({ data }) => __SHOW_DRAFTS__ || !data.draft);

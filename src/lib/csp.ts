@@ -1,8 +1,4 @@
-/**
- * Content-Security-Policy directives besides script-src and style-src, which
- * Astro fills with the hashes of the page's own scripts and styles.
- * Nothing may load from another origin.
- */
+/** Besides script-src and style-src, which Astro fills with the page's hashes: nothing may load from another origin. */
 export const cspDirectives = [
   "default-src 'self'",
   "img-src 'self' data:",

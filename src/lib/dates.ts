@@ -1,9 +1,4 @@
-/**
- * Dates in story content are ISO strings of three precisions:
- * "2025" (year), "2026-03" (month) and "2026-02-27" (day).
- * These helpers parse them strictly, check they are real calendar dates,
- * and format them for readers with an explicit locale.
- */
+/** Story dates are ISO strings at three precisions: "2025", "2026-03", "2026-02-27". */
 import { LOCALE } from './site.ts';
 
 export type Precision = 'day' | 'month' | 'year';
@@ -17,7 +12,6 @@ export interface PartialDate {
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; returns null for anything else or an impossible date. */
 export function parseIsoDate(value: string): PartialDate | null {
   const m = ISO.exec(value);
   if (!m) return null;
@@ -35,67 +29,51 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The first instant (UTC) the date covers, for ordering. */
 export function startOf(d: PartialDate): number {
   return Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1);
 }
 
-/** True when any part of the date lies after `today` (an ISO day). */
 export function isAfter(d: PartialDate, today: Date): boolean {
   const t = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return startOf(d) > t;
 }
 
-/** Today's date in UTC as "YYYY-MM-DD". */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+const OPTIONS: Record<Precision | 'long', Intl.DateTimeFormatOptions> = {
+  day: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+  long: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+};
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, precision: Precision): Intl.DateTimeFormat {
-  const key = `${locale}|${precision}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      precision === 'day'
-        ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
-        : precision === 'month'
-          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-          : { year: 'numeric', timeZone: 'UTC' };
-    f = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, f);
-  }
-  return f;
+function formatter(locale: string, style: Precision | 'long'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat(locale, OPTIONS[style]));
+  return formatters.get(key)!;
 }
 
-/**
- * Formats an ISO date at its own precision: "Feb 27, 2026", "March 2026", "2025".
- * Throws on a string that is not a real date, so a bad date can never print.
- */
+/** Throws on a string that is not a real date, so a bad date can never print. */
 export function formatDate(value: string, locale = LOCALE): string {
   const d = parseIsoDate(value);
   if (!d) throw new Error(`Not a real date: "${value}"`);
   return formatter(locale, d.precision).format(new Date(startOf(d)));
 }
 
-/** The long form used in running text and print: "February 27, 2026". */
 export function formatLongDate(value: string, locale = LOCALE): string {
   const d = parseIsoDate(value);
   if (!d) throw new Error(`Not a real date: "${value}"`);
   if (d.precision !== 'day') return formatDate(value, locale);
-  // One formatter per locale for the whole build, like formatter() above.
-  let f = formatters.get(`${locale}|long`);
-  if (!f) formatters.set(`${locale}|long`, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
-  return f.format(new Date(startOf(d)));
+  return formatter(locale, 'long').format(new Date(startOf(d)));
 }
 
-/** The period a story covers, from its first to its last timeline date. */
 export interface CoveredPeriod {
   start: string;
   end: string;
-  /** "January 2025 to April 13, 2026" (the start to the month, the end to its own precision). */
+  /** The start to the month, the end to its own precision: "January 2025 to April 13, 2026". */
   text: string;
-  /** ISO 8601 interval for JSON-LD and feeds: "2025-01-21/2026-04-13". */
   iso: string;
 }
 

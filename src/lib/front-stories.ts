@@ -1,4 +1,3 @@
-/** The stories as the front page lists them, read from the collection once per build. */
 import { getEntry, render } from 'astro:content';
 import type { ShortVersionPart, StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';
@@ -10,14 +9,12 @@ export interface FrontStory {
   path: string;
   title: string;
   dek: string;
-  /** "January 2025 to April 13, 2026", when the story has a timeline. */
   period?: string;
   changed: string;
 }
 
 let cached: Promise<FrontStory[]> | undefined;
 
-/** Every story, newest first. */
 export function frontStories(): Promise<FrontStory[]> {
   cached ??= visibleStories().then((all) =>
     sortStories(all).map((s) => {
@@ -28,7 +25,6 @@ export function frontStories(): Promise<FrontStory[]> {
   return cached;
 }
 
-/** The lead story's short version, as plain text parts with the sources each cites. */
 export async function shortVersionOf(id: string): Promise<ShortVersionPart[]> {
   const entry = await getEntry('stories', id);
   if (!entry) return [];

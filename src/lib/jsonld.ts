@@ -1,4 +1,3 @@
-/** NewsArticle structured data for a story, typed with schema-dts. */
 import type { NewsArticle, WithContext } from 'schema-dts';
 import { LOCALE, SITE_NAME } from './site.ts';
 
@@ -7,13 +6,10 @@ export interface ArticleInput {
   dek: string;
   published: string;
   updated: string;
-  /** Absolute URL of the story page. */
   url: string;
-  /** Absolute URL of its 1200×630 image. */
   image: string;
-  /** Site origin, for the publisher. */
   site: string;
-  /** The period the story covers, as an ISO 8601 interval ("2025-01-21/2026-04-13"). */
+  /** An ISO 8601 interval ("2025-01-21/2026-04-13"). */
   coverage?: string | undefined;
   sources: readonly { publisher: string; title: string; url: string; published: string }[];
 }

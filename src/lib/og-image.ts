@@ -1,13 +1,4 @@
-/**
- * The 1200×630 link-preview cards: one template for every card, drawn with @napi-rs/canvas
- * (Skia) in the site's typeface, Source Serif 4 (the @fontsource files the pages' subset is
- * made from), and encoded by sharp as a palette PNG: a card is text in four inks on white, so
- * 256 colours lose nothing a reader sees and the file is about half an RGB one.
- *
- * The routes that serve cards (src/pages/og/) key each one for Astro's incremental build by what
- * it draws and the font bytes (cardKey): the drawing code is in the route's module graph, which
- * Astro hashes itself, but the fonts are read from disk.
- */
+/** Palette PNG cards: text in four inks loses nothing at 256 colours, at half the size; cardKey adds the font bytes Astro cannot see. */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
@@ -18,33 +9,29 @@ import { OG_SIZE, SITE_NAME } from './site.ts';
 
 const require = createRequire(import.meta.url);
 const FAMILY = 'Source Serif 4';
-/** Skia reads WOFF (not WOFF2); the same files the pages' subset is made from. */
+/** Skia reads WOFF, not WOFF2. */
 const FONT_FILES = [400, 700].map((w) => require.resolve(`@fontsource/source-serif-4/files/source-serif-4-latin-${w}-normal.woff`));
 
 const { width: OG_WIDTH, height: OG_HEIGHT } = OG_SIZE;
 export const OG_DEFAULT_KICKER = 'Explainer';
 
-/** What a card shows. */
 export interface CardInput {
   title: string;
-  /** The lead under the title: a text, or a section's preview (its sentences or its list's items), fitted to the room left. */
   dek: string | PreviewText;
   kicker?: string | undefined;
   period?: string | undefined;
 }
 
 let fontData: Buffer[] | undefined;
-/** The bytes of the font files the cards are drawn with (read once). */
 export function ogFontData(): Buffer[] {
   fontData ??= FONT_FILES.map((f) => readFileSync(f));
   return fontData;
 }
 
-/** The incremental build's key for a card: what it draws and the font bytes it draws with. */
 export const cardKey = (input: CardInput) => cacheKey(input, ...ogFontData().map((f) => f.toString('base64')));
 
 let canvas: Canvas | undefined;
-/** One canvas (a card is drawn whole, without a pause, so one is enough), with the fonts registered first. */
+/** One canvas is enough: a card is drawn whole, without a pause. */
 function setUp(): Canvas {
   if (canvas) return canvas;
   for (const data of ogFontData()) GlobalFonts.register(data, FAMILY);
@@ -52,7 +39,6 @@ function setUp(): Canvas {
   return canvas;
 }
 
-/** The template's measures, in pixels. */
 const PAD = { top: 56, x: 72, bottom: 48 };
 const BAR = 24;
 const INNER = OG_WIDTH - 2 * PAD.x;
@@ -68,7 +54,7 @@ interface Block {
   letterSpacing?: number;
 }
 
-/** The lines of a text at the context's font, broken between words to fit the width. A word longer than the line is cut. */
+/** A word longer than the line is cut. */
 export function breakLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string, width: number): string[] {
   const fits = (s: string) => ctx.measureText(s).width <= width;
   const lines: string[] = [];
@@ -93,11 +79,7 @@ export function breakLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string
   return lines;
 }
 
-/**
- * The lines a block shows, at most maxLines: the whole text when it fits; else the first form of it
- * that does (src/lib/preview.ts): whole sentences or whole list items, or a first sentence cut at a
- * clause break with "…", never in the middle of a clause or a word unless nothing else fits.
- */
+/** At most maxLines: the whole text when it fits, else the first form of its preview that does (src/lib/preview.ts). */
 export function wrapLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string | PreviewText, width: number, maxLines: number): string[] {
   const preview = typeof text === 'string' ? prose(text) : text;
   const whole = typeof text === 'string' ? breakLines(ctx, text, width) : undefined;
@@ -106,21 +88,14 @@ export function wrapLines(ctx: Pick<SKRSContext2D, 'measureText'>, text: string 
   return fitted ? breakLines(ctx, fitted, width) : [];
 }
 
-/**
- * One template for every card: the story's (kicker "Explainer", its headline, its dek), a section's
- * (the story's headline small as the kicker, the section's title large, its first line) and the
- * home and About pages'. The foot carries the site's name and, when given, the period covered.
- */
 export async function renderOgImage({ title, dek, kicker = OG_DEFAULT_KICKER, period = '' }: CardInput): Promise<Buffer> {
   const pixels = drawCard(title, dek, kicker, period);
-  // dither 0: flat inks stay flat; effort 1: the quantiser's fast end, which text on white needs no more than.
+  // dither 0: flat inks stay flat; effort 1 is all text on white needs.
   return sharp(pixels, { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } }).png({ palette: true, dither: 0, effort: 1, compressionLevel: 6 }).toBuffer();
 }
 
-/** The image response of a card. */
 export const pngResponse = (png: Uint8Array) => new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
 
-/** The card's RGBA pixels. */
 export function drawCard(title: string, dek: string | PreviewText, kicker = OG_DEFAULT_KICKER, period = ''): Uint8Array {
   const canvas = setUp();
   const ctx = canvas.getContext('2d');

@@ -1,23 +1,16 @@
-/**
- * The link-preview tags of a page (Open Graph and Twitter), defined once: the pages' <head>
- * (src/components/Head.astro) and the section share pages (share.ts) both write these.
- */
 import { OG_LOCALE, OG_SIZE, SITE_NAME } from './site.ts';
 
 export interface PreviewInput {
   title: string;
   description: string;
-  /** The page's absolute URL (og:url). */
   url: string;
   type: 'website' | 'article';
-  /** The absolute URL of its 1200×630 PNG card. */
   image?: string | undefined;
   imageAlt?: string | undefined;
   published?: string | undefined;
   modified?: string | undefined;
 }
 
-/** One <meta>: Open Graph's are keyed by `property`, Twitter's by `name`. */
 export interface PreviewTag {
   kind: 'property' | 'name';
   key: string;

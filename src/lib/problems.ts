@@ -1,19 +1,11 @@
-/**
- * A problem found in a story, reported to an editor as one line:
- *   content/stories/x.mdx:14 · timeline[2].sources[0]: "cnbc-mem" is not a source of this story. Fix: …
- */
+/** One line to an editor: content/stories/x.mdx:14 · timeline[2].sources[0]: "cnbc-mem" is not a source of this story. Fix: … */
 export interface Problem {
-  /** Path of the content file, relative to the project. */
   file: string;
-  /** Line in the file, when known. */
   line?: number;
-  /** The field ("sources[2].url") or the place in the body ("body paragraph"). */
   field: string;
-  /** The bad value, as written. */
   value?: unknown;
-  /** What is wrong, completing the sentence "<field>: <value> …". */
+  /** Completes the sentence "<field>: <value> …". */
   message: string;
-  /** One line on how to fix it. */
   fix: string;
 }
 
@@ -29,7 +21,6 @@ export function formatProblem(p: Problem): string {
   return `${where} · ${p.field}: ${formatValue(p.value)}${p.message}. Fix: ${p.fix}`;
 }
 
-/** Field path as an editor reads it: ["sources", 2, "url"] → "sources[2].url". */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;
@@ -37,7 +28,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** What a failed build prints: a count, then one line per problem. */
 export function contentReport(problems: readonly Problem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `Story content has ${count}; nothing was published:\n${problems.map(formatProblem).join('\n')}`;

@@ -1,4 +1,3 @@
-/** Words per minute used for the reading-time stamp. */
 export const WORDS_PER_MINUTE = 230;
 
 export function countWords(text: string): number {
@@ -6,7 +5,6 @@ export function countWords(text: string): number {
   return words ? words.length : 0;
 }
 
-/** Minutes to read, rounded up, at least 1. */
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }

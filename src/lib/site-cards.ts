@@ -1,8 +1,4 @@
-/**
- * The cards of the pages that are not stories: the home page and About. Their
- * file names hold a dot, which no story's id can (lowercase letters, digits and
- * hyphens), so they can never take a story card's address.
- */
+/** Their file names hold a dot, which no story id can, so they can never take a story card's address. */
 import { SITE_NAME } from './site.ts';
 
 export const HOME_DESCRIPTION = 'News explained, every fact cited to its source.';

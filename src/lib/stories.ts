@@ -1,4 +1,3 @@
-/** Small helpers over the story collection, pure so they can be tested on plain objects. */
 import { PAGE_SECTIONS } from './ids.ts';
 
 export interface StoryLike {
@@ -13,28 +12,24 @@ export interface ChangeLike {
   text: string;
 }
 
-/** The latest update or correction (the last listed on its date), if any. */
+/** The last listed on its date. */
 export function latestChange<T extends ChangeLike>(changes: readonly T[]): T | undefined {
   return changes.reduce<T | undefined>((latest, c) => (!latest || c.date >= latest.date ? c : latest), undefined);
 }
 
-/** When a story last changed: its latest change, or updated, or published, whichever is latest. */
 export function lastChanged(data: { published: string; updated?: string | undefined; changes?: readonly ChangeLike[] }): string {
   return [data.published, data.updated ?? data.published, ...(data.changes ?? []).map((c) => c.date)].sort().at(-1)!;
 }
 
-/** Path of a story page: "/openai-shifts-partners/". */
 export function storyPath(id: string): string {
   return `/${id}/`;
 }
 
-/** Newest first, by the latest change (updated, or published), then by title. */
 export function sortStories<T extends StoryLike>(stories: readonly T[]): T[] {
   const key = (s: T) => lastChanged(s.data);
   return [...stories].sort((a, b) => key(b).localeCompare(key(a)) || a.data.title.localeCompare(b.data.title));
 }
 
-/** Heading entries for "On this page": the body's h2s, then the sections the page adds. */
 export function pageSections(
   headings: readonly { depth: number; slug: string; text: string }[],
   extra: readonly { slug: string; text: string }[],
@@ -43,10 +38,7 @@ export function pageSections(
   return [...body, ...extra];
 }
 
-/**
- * The story page's contents, in reading order: the short version (the first `##` section), the key
- * figures and the timeline, the rest of the body, then the terms, the updates and the sources.
- */
+/** Reading order: the short version, the key figures and timeline, the rest of the body, then the page's own sections. */
 export function contentsOf(
   headings: readonly { depth: number; slug: string; text: string }[],
   story: { figures: readonly unknown[]; timeline: readonly unknown[]; terms: readonly unknown[]; changes: readonly unknown[] },

@@ -1,8 +1,3 @@
-/**
- * What the share pages and the section cards of a story are made from, read from the collection
- * by the routes that build them (src/pages/[slug]/s/, src/pages/og/[slug]/), and the cache keys
- * those routes give Astro's incremental build.
- */
 import { render, type CollectionEntry } from 'astro:content';
 import type { StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';
@@ -11,7 +6,6 @@ import { shareSections, type StoryShare } from './share.ts';
 import { contentsOf } from './stories.ts';
 import { visibleStories } from './collection.ts';
 
-/** One story's share data: its headline, period and shareable sections with their leads. */
 export async function storyShare(entry: CollectionEntry<'stories'>): Promise<StoryShare> {
   const { headings, remarkPluginFrontmatter } = await render(entry);
   const { sectionLeads, partLeads } = remarkPluginFrontmatter as StoryBodyExports;
@@ -27,7 +21,6 @@ export async function storyShare(entry: CollectionEntry<'stories'>): Promise<Sto
   };
 }
 
-/** Every story's share data. */
 export async function allShares(): Promise<StoryShare[]> {
   return Promise.all((await visibleStories()).map(storyShare));
 }

@@ -1,7 +1,4 @@
-/**
- * A link that highlights quoted words on the source's page (a URL text fragment,
- * "#:~:text="). Browsers without support simply open the page.
- */
+/** A URL text fragment that highlights quoted words; browsers without support simply open the page. */
 export function textFragmentUrl(url: string, quote: string): string {
   const base = url.split('#')[0]!;
   const encode = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');

@@ -1,8 +1,4 @@
-/**
- * /feed-icon.png: the site's icon as the feed's channel image. RSS 2.0 takes a
- * GIF, JPEG or PNG of at most 144 px, not the SVG favicon, so the favicon is
- * drawn to a PNG at build time, with the canvas the cards are drawn with.
- */
+/** RSS 2.0 takes a GIF, JPEG or PNG of at most 144 px, not the SVG favicon. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, Image } from '@napi-rs/canvas';

@@ -1,4 +1,3 @@
-/** /robots.txt: every page may be crawled; the sitemap is named so crawlers find it. */
 import type { APIRoute } from 'astro';
 
 export const GET: APIRoute = ({ site }) =>

@@ -1,10 +1,4 @@
-/**
- * /rss.xml: every story, newest change first. An item's date is its latest change
- * (lastChanged: the latest of published, updated and its changes' dates), so
- * an updated explainer comes back to the top of a reader's feed, and each item
- * says the period it covers (dc:coverage); the channel's lastBuildDate is the
- * newest of them (not the clock, so a rebuild of the same stories writes the same feed).
- */
+/** Items dated by their latest change, so an update tops the feed again; lastBuildDate is the newest, not the clock, for a stable feed. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { coveredPeriod } from '../lib/dates.ts';

@@ -1,12 +1,7 @@
-/**
- * Turns schema issues into problems an editor can act on: one plain sentence
- * per problem, naming the field and the bad value, never a raw zod dump.
- * Schema messages are written "what is wrong | how to fix it".
- */
+/** Schema issues as problems an editor can act on, never a raw zod dump; schema messages read "what is wrong | how to fix it". */
 import type { z } from 'astro/zod';
 import { formatPath, type Problem } from '../lib/problems.ts';
 
-/** What an entry of a list is called, for "add … to that source". */
 const ENTRY: Record<string, string> = { sources: 'source', timeline: 'timeline entry', figures: 'key figure', terms: 'term', changes: 'change' };
 
 function container(path: readonly PropertyKey[]): string {
@@ -15,7 +10,7 @@ function container(path: readonly PropertyKey[]): string {
   return typeof path.at(-2) === 'number' && typeof list === 'string' && ENTRY[list] ? `that ${ENTRY[list]}` : `"${String(path.at(-2))}"`;
 }
 
-/** The schema's own wording, or zod's when a rule has none (never shown raw: it gets a fix). */
+/** zod's wording when a rule has none of its own (never shown raw: it gets a fix). */
 function split(message: string): [string, string | undefined] {
   const [what, how] = message.split(' | ');
   return [what ?? message, how];

@@ -1,9 +1,4 @@
-/**
- * Progressive enhancement of the contents (src/components/OnThisPage.astro): on wide
- * screens, where CSS shows it as a rail, opens it (engines without ::details-content)
- * and marks the link of the section in view with aria-current. Without JavaScript
- * the rail still shows and every link works.
- */
+/** On wide screens, where CSS shows the contents as a rail: opens it and marks the section in view with aria-current. */
 export const RAIL_QUERY = '(min-width: 68.75rem)';
 
 export function initContents(doc: Document = document, wide = matchMedia(RAIL_QUERY)): number {

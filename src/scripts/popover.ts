@@ -1,20 +1,11 @@
-/**
- * A card that opens beside a link instead of following it: the shared part of the
- * term popovers and the source cards. Each trigger is an in-page link; the card is
- * built from the element it points to, so the HTML carries no second copy.
- * Activating the trigger again, Escape, or a click elsewhere closes the card, and
- * focus returns to the trigger. Without JavaScript, or without popover support,
- * the link still jumps to its target.
- */
+/** A card built from the element an in-page link points to (no second copy in the HTML); without popover support the link still jumps. */
 export interface CardContent {
-  /** The card's accessible name: "Definition: OpenAI Frontier", "Source 1: CNBC". */
   label: string;
   nodes: Node[];
-  /** A link to the full entry: "All terms", "Source 1 in the list". */
   more: { href: string; text: string };
 }
 
-/** Copies of nodes for a card: ids removed, so every id stays unique. */
+/** Ids removed, so every id stays unique. */
 export function copies(nodes: Iterable<Node>): Node[] {
   return [...nodes].map((n) => {
     const c = n.cloneNode(true);

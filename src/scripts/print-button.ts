@@ -1,12 +1,4 @@
-/**
- * Progressive enhancement: adds the print buttons to each element marked
- * `data-print-brief`, read as "Print [brief] [full story]" (global.css draws the
- * "Print"; each button is named in full, "Print brief"): the one-page brief that
- * Ctrl+P prints too, and the whole article (print.css prints it while the page's
- * root has the class `print-full`, which this sets for that print only). The page
- * carries no button of its own: without JavaScript it could do nothing, and Ctrl+P
- * gives the brief.
- */
+/** The page carries no print button of its own: without JavaScript it could do nothing, and Ctrl+P gives the brief. */
 export const FULL_STORY_CLASS = 'print-full';
 
 export function initPrintButtons(doc: Document = document, print: () => void = () => window.print()): number {

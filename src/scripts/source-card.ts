@@ -1,11 +1,4 @@
-/**
- * Progressive enhancement: a citation marker ("[1]", a link to the source's entry
- * in Sources) opens a card beside it with the publisher, the linked title, the
- * date, the kind, any quoted words and a link to the entry, copied from the entry
- * itself (src/components/SourceList.astro), so the HTML carries no second copy.
- * The marker's own name ("Source 1: CNBC, …") is what screen readers hear.
- * Without JavaScript, or without popover support, the marker jumps to the entry.
- */
+/** A citation marker opens a card copied from the source's entry (no second copy in the HTML); without JavaScript it jumps to it. */
 import { copies, initCards } from './popover.ts';
 
 export function initSourceCards(doc: Document = document): number {

@@ -1,9 +1,4 @@
-/**
- * Progressive enhancement: a term in the text (<a class="term" href="#term-x">)
- * opens its definition in place, built from its entry in the Terms list, instead
- * of jumping there (src/scripts/popover.ts). Without JavaScript, or without
- * popover support, the link jumps to the list.
- */
+/** A term opens its definition in place, built from its entry in the Terms list; without JavaScript the link jumps there. */
 import { copies, initCards } from './popover.ts';
 
 export function initTermPopovers(doc: Document = document): number {

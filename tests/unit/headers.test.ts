@@ -8,12 +8,12 @@ import { configForPort, nginxMissing } from '../../scripts/nginx.ts';
 import { precompressFolder } from '../../src/integrations/precompress.ts';
 import { writeServerConfigs } from '../../src/integrations/server-config.ts';
 import { cspDirectives } from '../../src/lib/csp.ts';
-import { HEADER_RULES, serverConfigs, type HeaderRule } from '../../src/lib/headers.ts';
+import { serverConfigs } from '../../src/lib/headers.ts';
 import { headersFor, parseHeadersFile, parsePolicy } from '../helpers/headers.ts';
 import { builtFile, isBuilt } from '../helpers/servers.ts';
 import { listFiles, requireDist } from '../helpers/site.ts';
 
-const configs = (rules?: HeaderRule[]) => serverConfigs('/srv/site', rules);
+const configs = () => serverConfigs('/srv/site');
 
 describe('the header table', () => {
   it('gives every response the security headers and the site-wide CSP; pages and the feed five minutes, /_astro/ a year, /og/ a day', () => {
@@ -33,19 +33,6 @@ describe('the header table', () => {
     const page = parsePolicy(cspDirectives.join('; '));
     expect([...header.keys()].sort()).toEqual(['base-uri', 'form-action', 'frame-ancestors', 'object-src']);
     for (const d of ['base-uri', 'form-action', 'object-src']) expect(header.get(d), d).toEqual(page.get(d));
-  });
-
-  it('refuses a table the three outputs would read differently', () => {
-    const every = HEADER_RULES[0]!;
-    const refused: Array<[HeaderRule[], RegExp]> = [
-      [[{ path: '/a/', headers: [['X-A', '1']] }], /starts with "\/\*"/],
-      [[every, { path: '/a/', headers: [['X-A', '1']] }], /is a folder/],
-      [[every, { path: '/*.html', headers: [['X-A', '1']] }], /is a folder/],
-      [[every, { path: '/a/*', headers: [['X-A', '1']] }, { path: '/a/b/*', headers: [['X-A', '2']] }], /holds "\/a\/b\/\*"/],
-      [[every, { path: '/a/*', headers: [['X-A', '1'], ['x-a', '2']] }], /twice/],
-      ...['x "y"', 'a $uri', 'a {path}', 'a\\b'].map((v): [HeaderRule[], RegExp] => [[every, { path: '/a/*', headers: [['X-A', v]] }], /cannot be written safely/]),
-    ];
-    for (const [rules, error] of refused) expect(() => configs(rules), JSON.stringify(rules.slice(1))).toThrow(error);
   });
 
   it('gives every nginx location the headers every response carries through the snippet, always (also on 404s), and each its Cache-Control', () => {

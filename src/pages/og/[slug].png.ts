@@ -1,4 +1,3 @@
-/** /og/<slug>.png: each story's 1200×630 link-preview card. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardKey, OG_DEFAULT_KICKER, pngResponse, renderOgImage, type CardInput } from '../../lib/og-image.ts';
 import { coveredPeriod } from '../../lib/dates.ts';

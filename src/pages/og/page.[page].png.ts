@@ -1,4 +1,3 @@
-/** /og/page.home.png and /og/page.about.png: the cards of the home and About pages (site-cards.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardKey, pngResponse, renderOgImage, type CardInput } from '../../lib/og-image.ts';
 import { SITE_CARDS } from '../../lib/site-cards.ts';

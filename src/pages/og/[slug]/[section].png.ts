@@ -1,4 +1,3 @@
-/** /og/<slug>/<id>.png: the card of each section's share page (src/pages/[slug]/s/[section].astro). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardKey, pngResponse, renderOgImage, type CardInput } from '../../../lib/og-image.ts';
 import { sectionCardInput } from '../../../lib/share.ts';
