@@ -48,7 +48,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'sources numbered by first citation, not in the footer’s order', file: 'src/lib/citations.ts', from: '.sort((a, b) => group(a) - group(b))', to: '', unit: ['tests/unit/citations.test.ts'], browser: ['tests/e2e/explainer.spec.ts'] },
   { name: 'a share preview cut at a word before whole sentences', file: 'src/lib/preview.ts', from: 'return [...whole, ...cut(clauseCuts(kept[0]!)), ...cut(wordCuts(kept[0]!))];', to: 'return [...cut(wordCuts(kept[0]!)), ...whole];', unit: ['tests/unit/share.test.ts'] },
   { name: 'the build log runs routes together', file: 'scripts/build.ts', from: "(before ? `${before}\\n` : atLineStart ? '' : '\\n')", to: 'before', unit: ['tests/unit/atomic-build.test.ts'] },
-  { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/quiet.test.ts'] },
+  { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/test-output.test.ts'] },
   { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: cacheKey(entry.digest)', to: 'cacheKey: cacheKey(entry.id)', unit: ['tests/unit/incremental-build.test.ts'] },
 ];
 
@@ -63,22 +63,23 @@ function run(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mutants-'));
 const root = copySite(path.join(work, 'site'), { project, withContent: true });
-for (const extra of ['tests', 'vitest.config.ts', 'playwright.config.ts', '.htmlvalidate.json']) cpSync(path.join(project, extra), path.join(root, extra), { recursive: true });
+for (const extra of ['tests', 'vitest.config.ts', 'playwright.config.ts', '.htmlvalidate.json', 'package-lock.json', '.npmrc']) cpSync(path.join(project, extra), path.join(root, extra), { recursive: true });
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const playwright = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-const astroCache = path.join(work, 'astro-cache');
+
+/** The tests that fail, after a build of the copy (some unit tests read dist/; an unchanged build is restored from the cache). */
+async function failing({ unit = [], browser = [] }: Pick<Mutation, 'unit' | 'browser'>): Promise<string[]> {
+  if (run(['scripts/build.ts'], root, { ASTRO_CACHE_DIR: path.join(work, 'astro-cache') }) !== 0) return ['the build'];
+  const out = unit.length && run([vitest, 'run', ...unit], root) !== 0 ? [...unit] : [];
+  if (browser.length && run([playwright, 'test', ...browser], root, { TEST_PORT: String(await freePort()) }) !== 0) out.push(...browser);
+  return out;
+}
 
 let caught = 0;
 try {
-  // A mutation is caught only if its tests pass without it: a copy that misses a file fails them all.
-  const units = [...new Set(chosen.flatMap((m) => m.unit ?? []))];
-  const specs = [...new Set(chosen.flatMap((m) => m.browser ?? []))];
-  const unmutated = [
-    ...(units.length && run([vitest, 'run', ...units], root) !== 0 ? units : []),
-    ...(specs.length && (run(['scripts/build.ts'], root, { ASTRO_CACHE_DIR: astroCache }) !== 0 || run([playwright, 'test', ...specs], root, { TEST_PORT: String(await freePort()) }) !== 0) ? specs : []),
-  ];
+  // A mutation is caught only if its tests pass without it (a copy that missed a file would fail them all).
+  const unmutated = await failing({ unit: [...new Set(chosen.flatMap((m) => m.unit ?? []))], browser: [...new Set(chosen.flatMap((m) => m.browser ?? []))] });
   if (unmutated.length) throw new Error(`without any mutation, these fail in the copy: ${unmutated.join(', ')}`);
-  console.log(`Without mutations, ${units.length} unit files and ${specs.length} browser specs pass in the copy.`);
   for (const m of chosen) {
     const file = path.join(root, m.file);
     const original = readFileSync(file, 'utf8');
@@ -87,14 +88,9 @@ try {
       continue;
     }
     writeFileSync(file, original.replace(m.from, m.to));
-    const catchers: string[] = [];
+    let catchers: string[];
     try {
-      if (m.unit && run([vitest, 'run', ...m.unit], root) !== 0) catchers.push(...m.unit);
-      if (m.browser) {
-        const built = run(['scripts/build.ts'], root, { ASTRO_CACHE_DIR: astroCache }) === 0;
-        if (!built) catchers.push('the build');
-        else if (run([playwright, 'test', ...m.browser], root, { TEST_PORT: String(await freePort()) }) !== 0) catchers.push(...m.browser);
-      }
+      catchers = await failing(m);
     } finally {
       writeFileSync(file, original);
     }
