@@ -28,9 +28,8 @@ const child = spawn(process.execPath, [astro, 'build', '--outDir', work], {
   // The heap cap: scripts/node-options.ts. The previous build lends its compressed files to unchanged ones.
   env: { ASTRO_TELEMETRY_DISABLED: '1', SERVER_ROOT: outDir, ...process.env, PREVIOUS_BUILD: outDir, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
 });
-// Astro writes a route's path, and its render time when the render ends; with build.concurrency > 1
-// other routes come in between and run together on one line. Each log entry gets its own line, and
-// render times, which could no longer be told apart, are left out.
+// Astro writes a route's path, then its render time when the render ends: at build.concurrency > 1 routes ran
+// together on a line. Each log entry gets a line; render times, no longer attributable, are left out.
 let atLineStart = true;
 child.stdout.on('data', (d: Buffer) => {
   const text = String(d)

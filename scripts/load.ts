@@ -18,11 +18,7 @@ requireDist();
 // The story a reader most likely opens: the front page's lead.
 const story = /id="lead-title"><a href="([^"]+)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))?.[1];
 if (!story) throw new Error('the front page has no lead story');
-const pages = [
-  { label: `story (${story})`, path: story },
-  { label: 'home', path: '/' },
-  ...(fileFor('/search/') ? [{ label: 'search', path: '/search/' }] : []),
-];
+const pages = [{ label: `story (${story})`, path: story }, { label: 'home', path: '/' }, ...(fileFor('/search/') ? [{ label: 'search', path: '/search/' }] : [])];
 
 async function sample(url: string, headers: Record<string, string>) {
   return new Promise<{ encoding: string; status: number; body: number }>((resolve, reject) => {
