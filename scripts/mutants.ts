@@ -6,14 +6,8 @@ import path from 'node:path';
 import { freePort } from './free-port.ts';
 import { copySite } from './site-copy.ts';
 
-interface Mutation {
-  name: string;
-  file: string;
-  from: string;
-  to: string;
-  unit?: string[];
-  browser?: string[];
-}
+/** Replaces `from` (exactly once in `file`) by `to`; the unit and browser tests named must then fail. */
+interface Mutation { name: string; file: string; from: string; to: string; unit?: string[]; browser?: string[] }
 
 export const MUTATIONS: Mutation[] = [
   { name: 'print hides the short version', file: 'src/styles/print.css', from: '@media print {', to: '@media print {\n.short-version { display: none !important; }', browser: ['tests/e2e/print.spec.ts'] },
@@ -39,7 +33,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'share pages listed in the sitemap', file: 'src/integrations/index.ts', from: 'filter: (page) => !isSharePath(new URL(page).pathname), ', to: '', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'drafts published', file: 'src/lib/collection.ts', from: '__SHOW_DRAFTS__ || !data.draft', to: 'true', unit: ['tests/unit/drafts.test.ts'] },
   { name: 'placeholder text let through', file: 'src/checks/check-story.ts', from: "if (story.frontmatter.draft === true) return [];", to: 'return [];', unit: ['tests/unit/new-story.test.ts'] },
-  { name: 'a share page kept from the cache after its story’s headline changed', file: 'src/pages/[slug]/s/[section].astro', from: 'cacheKey(share.slug, share.headline, ', to: 'cacheKey(share.slug, ', unit: ['tests/unit/incremental-build.test.ts'] },
+  { name: 'a share page kept from the cache after its story’s headline changed', file: 'src/pages/[slug]/s/[section].astro', from: 'pageKey(share.slug, share.headline, ', to: 'pageKey(share.slug, ', unit: ['tests/unit/incremental-build.test.ts'] },
   { name: 'citations numbered from 0', file: 'src/lib/citations.ts', from: 'order.map((id, i) => [id, i + 1])', to: 'order.map((id, i) => [id, i])', unit: ['tests/unit/citations.test.ts'] },
   { name: 'section cards filed under the next section', file: 'src/pages/og/[slug]/[section].png.ts', from: 'params: { slug: share.slug, section: section.id }', to: 'params: { slug: share.slug, section: share.sections[(share.sections.indexOf(section) + 1) % share.sections.length]!.id }', browser: ['tests/e2e/share-section.spec.ts'] },
   { name: 'the rail reads at two thirds down, not one third', file: 'src/scripts/contents.ts', from: "rootMargin: '-33% 0px -66% 0px'", to: "rootMargin: '-66% 0px -33% 0px'", browser: ['tests/e2e/design.spec.ts'] },
@@ -49,17 +43,14 @@ export const MUTATIONS: Mutation[] = [
   { name: 'a share preview cut at a word before whole sentences', file: 'src/lib/preview.ts', from: 'return [...whole, ...cut(clauseCuts(kept[0]!)), ...cut(wordCuts(kept[0]!))];', to: 'return [...cut(wordCuts(kept[0]!)), ...whole];', unit: ['tests/unit/share.test.ts'] },
   { name: 'the build log runs routes together', file: 'scripts/build.ts', from: "(before ? `${before}\\n` : atLineStart ? '' : '\\n')", to: 'before', unit: ['tests/unit/atomic-build.test.ts'] },
   { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/test-output.test.ts'] },
-  { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: cacheKey(entry.digest)', to: 'cacheKey: cacheKey(entry.id)', unit: ['tests/unit/incremental-build.test.ts'] },
+  { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: pageKey(entry.digest)', to: 'cacheKey: pageKey(entry.id)', unit: ['tests/unit/incremental-build.test.ts'] },
+  { name: 'page keys blind to the site’s styles', file: 'src/lib/cache-key.ts', from: 'return cacheKey(styles, ...values);', to: 'return cacheKey(...values);', unit: ['tests/unit/incremental-build.test.ts'] },
 ];
 
 const project = process.cwd();
-const filter = process.argv[2];
-const chosen = MUTATIONS.filter((m) => !filter || m.name.includes(filter));
-
-function run(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
-  const r = spawnSync(process.execPath, cmd, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', timeout: 600_000 });
-  return r.status ?? 1;
-}
+const chosen = MUTATIONS.filter((m) => !process.argv[2] || m.name.includes(process.argv[2]));
+const run = (cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, cmd, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', timeout: 600_000 }).status ?? 1;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mutants-'));
 const root = copySite(path.join(work, 'site'), { project, withContent: true });

@@ -1,7 +1,6 @@
 import { render, type CollectionEntry } from 'astro:content';
 import type { StoryBodyExports } from '../integrations/remark-story.ts';
 import { coveredPeriod } from './dates.ts';
-export { cacheKey } from './cache-key.ts';
 import { shareSections, type StoryShare } from './share.ts';
 import { contentsOf } from './stories.ts';
 import { visibleStories } from './collection.ts';

@@ -98,6 +98,12 @@ const STEPS: Step[] = [
     shows: (dist) => expect(holds(dist, 'port-strike/index.html', 'with every fact cited'), 'the footer').toBe(true),
   },
   {
+    // Every page's CSP lists the hashes of all the site's styles: the story page must follow the share page's.
+    name: 'change a style that only share pages use',
+    change: () => edit('src/pages/[slug]/s/[section].astro', 'max-width: 36rem; margin: 0 auto; padding: 2.5rem', 'max-width: 38rem; margin: 0 auto; padding: 2.5rem'),
+    shows: (dist) => expect(holds(dist, 'port-strike/s/timeline/index.html', 'max-width:38rem'), 'the share page').toBe(true),
+  },
+  {
     name: 'change the site’s name (src/lib/site.ts)',
     change: () => edit('src/lib/site.ts', "SITE_NAME = 'The Explainer'", "SITE_NAME = 'The Weekly Explainer'"),
     shows: (dist) => {
