@@ -8,12 +8,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs
 import path from 'node:path';
 
 /** What a build needs from the project (the stories are given with STORIES_DIR, or copied with `withContent`). */
-const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];
+const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'content/topics'];
 
 export function copySite(root: string, opts: { project?: string; withContent?: boolean } = {}): string {
   const project = opts.project ?? process.cwd();
   mkdirSync(root, { recursive: true });
-  for (const name of [...SITE_FILES, ...(opts.withContent ? ['content'] : [])]) {
+  for (const name of [...SITE_FILES, ...(opts.withContent ? ['content/stories'] : [])]) {
     if (existsSync(path.join(project, name))) cpSync(path.join(project, name), path.join(root, name), { recursive: true });
   }
   mkdirSync(path.join(root, 'node_modules'), { recursive: true });

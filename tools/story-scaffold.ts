@@ -9,6 +9,7 @@
  */
 import { stringify } from 'yaml';
 import { ID_PATTERN } from '../src/lib/ids.ts';
+import { knownTopics } from '../src/lib/topics.ts';
 
 /** The id of the scaffold's one source, which every placeholder cites. */
 export const STUB_SOURCE_ID = 'first-source';
@@ -72,6 +73,8 @@ draft: true
 title: ${yamlText(title)}
 dek: Replace with one sentence under the headline (pages and link previews show it).
 published: "${date}"
+# Topics: one to four ids from content/topics/, like [${knownTopics().slice(0, 2).join(', ')}]; ids known now: ${knownTopics().join(', ')}.
+topics: []
 sources:
   # Every source the story cites, each cited at least once: in the body, the timeline or the figures.
   - id: ${STUB_SOURCE_ID}

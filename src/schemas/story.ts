@@ -10,6 +10,7 @@
 import { z } from 'astro/zod';
 import { isAfter, parseIsoDate, startOf, todayIso } from '../lib/dates.ts';
 import { ID_PATTERN, pageOwnerOf } from '../lib/ids.ts';
+import { knownTopics } from '../lib/topics.ts';
 import { formatValue } from '../lib/problems.ts';
 import { issueToProblems } from './errors.ts';
 
@@ -187,6 +188,8 @@ export const storyFields = fields('a story', {
   published: isoDateSchema,
   /** Last substantive update, "YYYY-MM-DD"; defaults to `published`. */
   updated: isoDateSchema.optional(),
+  /** One to four topic ids, each a file of content/topics/ (a draft may have none yet). */
+  topics: z.array(idSchema, { error: 'is not a list of topic ids | write the ids in brackets, like [openai, cloud-computing]' }).max(4, { error: 'names more than four topics | keep the one to four the story is most about' }).optional(),
   /** The source ledger: every source the story cites, each cited at least once. */
   sources: z.array(sourceSchema, { error: 'is not a list | list the sources as "- id: …" entries' }).min(1, { error: 'is empty | list every source the story cites' }),
   /** Dated events, oldest first. */
@@ -291,6 +294,14 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
     const id = str(c.id);
     if (id !== undefined && changeIds.has(id)) ctx.addIssue({ code: 'custom', path: ['changes', i, 'id'], input: id, message: 'is used by two changes | give each change its own id' });
     if (id !== undefined) changeIds.add(id);
+  });
+
+  const topics = knownTopics();
+  if (data.draft !== true && !(Array.isArray(data.topics) && data.topics.length)) {
+    ctx.addIssue({ code: 'custom', path: ['topics'], input: data.topics, message: `names no topic | add topics: [ids] with one to four of: ${topics.join(', ')}` });
+  }
+  (Array.isArray(data.topics) ? data.topics : []).forEach((t, i) => {
+    if (typeof t === 'string' && !topics.includes(t)) ctx.addIssue({ code: 'custom', path: ['topics', i], input: t, message: `is not a topic | use one of: ${topics.join(', ')} (or add content/topics/${t}.yaml)` });
   });
 
   const publishedText = str(data.published);
