@@ -10,10 +10,13 @@
  * 3. Astro renders the routes; with `experimental.incrementalBuild`, each page keyed by what it
  *    shows (`cacheKey` in getStaticPaths) comes back from the last build when nothing it shows changed.
  * 4. astro:build:done, in the order the integrations were added: the sitemap's, then (serverFiles)
- *    the header table written for each server (server-config.ts) and the text files precompressed
+ *    the search index (Pagefind, story pages only), the header table written for each server (server-config.ts) and the text files precompressed
  *    (precompress.ts), sitemaps included, the configs left as they are.
  */
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
@@ -56,6 +59,23 @@ export function explainer(): AstroIntegration {
   };
 }
 
+/**
+ * The search index in dist/pagefind/ (Pagefind): the story pages only, as only they mark their text
+ * with data-pagefind-body. Written before precompression; its own files come gzipped already.
+ */
+async function searchIndex(out: string): Promise<string> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: out });
+  const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
+  await pagefind.close();
+  // Only pagefind.js, its worker, its WebAssembly and the index are used: not the UI bundles we do without.
+  for (const f of readdirSync(written.outputPath)) if (/ui\.(js|css)$|highlight/.test(f)) rmSync(path.join(written.outputPath, f));
+  const problems = [...added.errors, ...written.errors];
+  if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
+  return `search index: ${added.page_count} pages in ${path.relative(process.cwd(), written.outputPath)}`;
+}
+
 /** What a server needs beside the pages, once every page and the sitemap are written. */
 function serverFiles(): AstroIntegration {
   return {
@@ -63,6 +83,7 @@ function serverFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        logger.info(await searchIndex(out));
         logger.info(`headers written to ${writeServerConfigs(out, process.env.SERVER_ROOT ?? out).join(', ')}`);
         const s = await precompressFolder(out, { previous: process.env.PREVIOUS_BUILD, skip: SERVER_CONFIG_DIR });
         logger.info(`${s.files} files precompressed in ${s.ms.toFixed(0)} ms (${s.reused} unchanged since the last build)`);

@@ -18,6 +18,7 @@ export const PAGE_SECTIONS = {
   terms: { slug: 'terms', text: 'Terms' },
   changes: { slug: 'changes', text: 'Updates and corrections' },
   sources: { slug: 'sources', text: 'Sources' },
+  related: { slug: 'related', text: 'Related explainers' },
 } as const;
 
 /**
