@@ -8,6 +8,6 @@ export const topicsDir = () => path.resolve(process.env.TOPICS_DIR ?? 'content/t
 export const knownTopics = (dir = topicsDir()) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort() : []);
 
 /** Up to `max` other stories sharing a topic with `story`, in the order given (newest first). */
-export function relatedStories<T extends { id: string; topics: readonly string[] }>(story: T, all: readonly T[], max = 3): T[] {
+export function relatedStories<T extends { id: string; topics: readonly string[] }>(story: Pick<T, 'id' | 'topics'>, all: readonly T[], max = 3): T[] {
   return all.filter((s) => s.id !== story.id && s.topics.some((t) => story.topics.includes(t))).slice(0, max);
 }
