@@ -55,8 +55,8 @@ test.describe('without JavaScript', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/search\/\?q=Bedrock$/);
     await expect(page.getByText('Search needs JavaScript. Without it,')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'by topic' })).toHaveAttribute('href', '/topics/');
-    await page.getByRole('link', { name: 'from A to Z' }).click();
+    await expect(page.getByRole('link', { name: 'by topic', exact: true })).toHaveAttribute('href', '/topics/');
+    await page.getByRole('link', { name: 'from A to Z', exact: true }).click();
     const listed: string[] = [];
     for (;;) {
       listed.push(...(await page.locator('.teaser-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))));
