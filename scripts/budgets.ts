@@ -32,12 +32,12 @@ export function measureSite(dir: string): PageFigures[] {
   });
 }
 
-/** The front page's further pages: /page/2/, /page/3/… */
-export const isFrontPage = (f: PageFigures) => /^\/page\/\d+\/$/.test(f.page);
+/** The front page's further pages (/page/2/…) and the other lists held to the same budgets: /topics/…, /stories/… */
+export const isFrontPage = (f: PageFigures) => /^\/(page\/\d+|topics(\/[a-z0-9-]+)?(\/\d+)?|stories(\/\d+)?)\/$/.test(f.page);
 /** The section share pages: /<story>/s/<id>/ (src/lib/share.ts). */
 export const isSharePage = (f: PageFigures) => isSharePath(f.page);
-/** Story pages are every page but the front pages, the share pages, the About page and the 404 page. */
-export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
+/** Story pages are every page but the front pages and lists, the share pages, About, search and 404. */
+export const isStoryPage = (f: PageFigures) => !['/', '/about/', '/search/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
 
 /** Home, About and 404 as they are; the largest further front page; the median and the largest story page, column by column. */
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
@@ -46,7 +46,7 @@ export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const shares = all.filter(isSharePage);
   const others = all.filter((f) => !isStoryPage(f) && !isFrontPage(f) && !isSharePage(f));
   // The further front pages (20 stories each) as one row: the largest of them, column by column.
-  if (fronts.length) others.push(pickOf(fronts, `largest of ${fronts.length} further front pages`, (xs) => xs.at(-1)!));
+  if (fronts.length) others.push(pickOf(fronts, `largest of ${fronts.length} further front pages, topic and A–Z pages`, (xs) => xs.at(-1)!));
   if (shares.length) others.push(pickOf(shares, `largest of ${shares.length} share pages`, (xs) => xs.at(-1)!));
   if (!stories.length) return others;
   const pick = (label: string, f: (xs: number[]) => number) => pickOf(stories, `${label} of ${stories.length} stories`, f);
