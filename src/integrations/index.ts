@@ -64,8 +64,8 @@ export function explainer(): AstroIntegration {
  * with data-pagefind-body. Written before precompression; its own files come gzipped already.
  */
 async function searchIndex(out: string): Promise<string> {
-  // The story's own words: not its citation marks, contents, related stories or source list.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.cite', '.on-this-page', '.story-related', '.story-sources'] });
+  // The story's own words: not its citation marks, dates, contents, related stories or source list.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.cite', '.story-intro .meta', '.on-this-page', '.story-related', '.story-sources'] });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: out });
   const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
