@@ -22,7 +22,9 @@ export async function initSearch(doc = document): Promise<void> {
   status.textContent = 'Searching…';
   // A path in a variable, so the bundler leaves the import to the browser.
   const url = '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  const pagefind = (await import(/* @vite-ignore */ url).catch(() => undefined)) as Pagefind | undefined;
+  // No index (the dev server builds none) or no network: say so; the lists below the box still lead everywhere.
+  if (!pagefind) return void (status.textContent = 'Search could not load.');
   await pagefind.options({ excerptLength: 24 });
   const found = await Promise.all((await pagefind.search(q)).results.slice(0, 20).map((r) => r.data()));
   list.replaceChildren(
