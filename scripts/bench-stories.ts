@@ -50,6 +50,15 @@ const PUBLISHERS = ['Reuters', 'Associated Press', 'Financial Times', 'Bloomberg
 const SECTIONS = ['What happened', 'The deal', 'The background', 'Who is involved', 'What we don’t know', 'Where accounts differ', 'What comes next', 'The money'];
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 
+/** The bench's 40 topics (writeTopics writes their files; a build of these stories sets TOPICS_DIR to that folder). */
+export const BENCH_TOPICS = WORDS.filter((w) => w.length > 7).slice(0, 40);
+export function writeTopics(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const t of BENCH_TOPICS) writeFileSync(path.join(dir, `${t}.yaml`), `name: ${t.charAt(0).toUpperCase() + t.slice(1)}\ndescription: Synthetic explainers about ${t}.\n`);
+}
+
+/** A made-up word only story i has ("Kavaabf" for 15), for a search that finds one story. */
+export const searchWord = (i: number) => `Kav${[...String(i).padStart(4, '0')].map((d) => 'abcdefghij'[Number(d)]).join('')}`;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -138,7 +147,7 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
   const blocks: string[] = [
     `## The short version ${ANCHOR}the-short-version summary${END}`,
     ...([['What happened', false], ['Why it matters', true], ['The other side', false], ['What to watch', true]] as const).map(
-      ([label, analysis]) => `<Part label="${label}"${analysis ? ' analysis' : ''}>\n\n${sentence(r, 14, 20)}${analysis ? '' : ` ${cite()}`}\n\n</Part>`,
+      ([label, analysis]) => `<Part label="${label}"${analysis ? ' analysis' : ''}>\n\n${label === 'What happened' ? `${searchWord(i)}: ` : ''}${sentence(r, 14, 20)}${analysis ? '' : ` ${cite()}`}\n\n</Part>`,
     ),
   ];
   heads.forEach((h, k) => {
@@ -159,6 +168,8 @@ export function syntheticStory(i: number, size: StorySize = {}): SyntheticStory 
       '---',
       `title: "${`Synthetic story ${i}: ${cap(phrase(r, 5))}`.slice(0, 54).trim()}"`,
       `dek: ${cap(phrase(rng(i + 7), 18))}.`,
+      // One to four topics, from their own generator so the rest of the story is as before.
+      `topics: [${[...new Set(Array.from({ length: rng(i + 11).int(1, 4) }, (_, k) => BENCH_TOPICS[(i * 7 + k * 13) % BENCH_TOPICS.length]))].join(', ')}]`,
       `published: "2025-11-${pad((i % 28) + 1)}"`,
       `updated: "2025-12-${pad((i % 28) + 1)}"`,
       'sources:',

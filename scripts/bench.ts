@@ -3,7 +3,7 @@ import { execSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeStories } from './bench-stories.ts';
+import { writeStories, writeTopics } from './bench-stories.ts';
 import { withHeapCap } from './node-options.ts';
 import { copySite } from './site-copy.ts';
 
@@ -109,7 +109,7 @@ async function build(site: Site, n: number, tag: string, cacheDir: string, outDi
   const child = spawn(process.execPath, command, {
     cwd: roots[site],
     stdio: ['ignore', fd, fd],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STORIES_DIR: stories(site, n), ASTRO_CACHE_DIR: cacheDir, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STORIES_DIR: stories(site, n), TOPICS_DIR: path.join(work, 'topics'), ASTRO_CACHE_DIR: cacheDir, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS) },
   });
   running = child.pid;
   let peakKb = 0;
@@ -195,6 +195,7 @@ if (import.meta.main) {
   }
   symlinkSync(path.join(project, 'node_modules'), path.join(roots.floor, 'node_modules'));
 
+  writeTopics(path.join(work, 'topics'));
   for (const n of [...new Set([1, ...sizes])]) writeStories(stories('project', n), n, 'site');
   for (const n of sizes) writeStories(stories('floor', n), n, 'floor');
   if (!sizes.includes(1)) {

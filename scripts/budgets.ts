@@ -23,9 +23,10 @@ export function measureSite(dir: string): PageFigures[] {
   });
 }
 
-export const isFrontPage = (f: PageFigures) => /^\/page\/\d+\/$/.test(f.page);
+// The other lists (/topics/…, /stories/…) are held to the further front pages' budgets.
+export const isFrontPage = (f: PageFigures) => /^\/(page\/\d+|topics(\/[a-z0-9-]+)?(\/\d+)?|stories(\/\d+)?)\/$/.test(f.page);
 export const isSharePage = (f: PageFigures) => isSharePath(f.page);
-export const isStoryPage = (f: PageFigures) => !['/', '/about/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
+export const isStoryPage = (f: PageFigures) => !['/', '/about/', '/search/'].includes(f.page) && !isFrontPage(f) && !isSharePage(f) && !/^\/404(\.html|\/)$/.test(f.page);
 
 export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const stories = all.filter(isStoryPage);
@@ -33,7 +34,7 @@ export function summaryRows(all: readonly PageFigures[]): PageFigures[] {
   const shares = all.filter(isSharePage);
   const others = all.filter((f) => !isStoryPage(f) && !isFrontPage(f) && !isSharePage(f));
   // The further front pages (20 stories each) as one row: the largest of them, column by column.
-  if (fronts.length) others.push(pickOf(fronts, `largest of ${fronts.length} further front pages`, (xs) => xs.at(-1)!));
+  if (fronts.length) others.push(pickOf(fronts, `largest of ${fronts.length} further front pages, topic and A–Z pages`, (xs) => xs.at(-1)!));
   if (shares.length) others.push(pickOf(shares, `largest of ${shares.length} share pages`, (xs) => xs.at(-1)!));
   if (!stories.length) return others;
   const pick = (label: string, f: (xs: number[]) => number) => pickOf(stories, `${label} of ${stories.length} stories`, f);

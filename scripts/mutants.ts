@@ -43,7 +43,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'a share preview cut at a word before whole sentences', file: 'src/lib/preview.ts', from: 'return [...whole, ...cut(clauseCuts(kept[0]!)), ...cut(wordCuts(kept[0]!))];', to: 'return [...cut(wordCuts(kept[0]!)), ...whole];', unit: ['tests/unit/share.test.ts'] },
   { name: 'the build log runs routes together', file: 'scripts/build.ts', from: "(before ? `${before}\\n` : atLineStart ? '' : '\\n')", to: 'before', unit: ['tests/unit/atomic-build.test.ts'] },
   { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/test-output.test.ts'] },
-  { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: pageKey(entry.digest)', to: 'cacheKey: pageKey(entry.id)', unit: ['tests/unit/incremental-build.test.ts'] },
+  { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: pageKey(entry.digest, ', to: 'cacheKey: pageKey(entry.id, ', unit: ['tests/unit/incremental-build.test.ts'] },
   { name: 'page keys blind to the site’s styles', file: 'src/lib/cache-key.ts', from: 'return cacheKey(styles, ...values);', to: 'return cacheKey(...values);', unit: ['tests/unit/incremental-build.test.ts'] },
 ];
 

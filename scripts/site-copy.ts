@@ -2,12 +2,12 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
-const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'tools'];
+const SITE_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'tools', 'content/topics'];
 
 export function copySite(root: string, opts: { project?: string; withContent?: boolean } = {}): string {
   const project = opts.project ?? process.cwd();
   mkdirSync(root, { recursive: true });
-  for (const name of [...SITE_FILES, ...(opts.withContent ? ['content'] : [])]) {
+  for (const name of [...SITE_FILES, ...(opts.withContent ? ['content/stories'] : [])]) {
     if (existsSync(path.join(project, name))) cpSync(path.join(project, name), path.join(root, name), { recursive: true });
   }
   mkdirSync(path.join(root, 'node_modules'), { recursive: true });

@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { collectionSchema } from './schemas/story.ts';
 
@@ -8,4 +9,10 @@ const stories = defineCollection({
   schema: collectionSchema,
 });
 
-export const collections = { stories };
+/** Topics live in content/topics/<id>.yaml (TOPICS_DIR overrides): a name and a one-sentence description. */
+const topics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: process.env.TOPICS_DIR ?? './content/topics' }),
+  schema: z.strictObject({ name: z.string().trim().min(1), description: z.string().trim().min(1) }),
+});
+
+export const collections = { stories, topics };

@@ -31,6 +31,9 @@ export const BUDGETS: readonly Budget[] = [
   { figure: 'js', what: 'JavaScript', limit: 2_048, unit: 'bytes gzipped' },
 ];
 
+/** The search page's first query, gzipped as served: everything Pagefind fetches (script, WebAssembly, index chunks, fragments). */
+export const SEARCH_FIRST_QUERY = 150_000;
+
 export const limitOf = (figure: Figure, budgets: readonly Budget[] = BUDGETS): number => budgets.find((b) => b.figure === figure)!.limit;
 
 export type ResourceKind = 'css' | 'js' | 'image' | 'font' | 'icon' | 'other';

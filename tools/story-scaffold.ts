@@ -1,6 +1,7 @@
 /** What `npm run new -- "Headline"` writes: a story that passes `npm run check:content` as created. */
 import { stringify } from 'yaml';
 import { ID_PATTERN } from '../src/lib/ids.ts';
+import { knownTopics } from '../src/lib/topics.ts';
 
 export const STUB_SOURCE_ID = 'first-source';
 
@@ -58,6 +59,8 @@ draft: true
 title: ${yamlText(title)}
 dek: Replace with one sentence under the headline (pages and link previews show it).
 published: "${date}"
+# Topics: one to four ids from content/topics/, like [${knownTopics().slice(0, 2).join(', ')}]; ids known now: ${knownTopics().join(', ')}.
+topics: []
 sources:
   # Every source the story cites, each cited at least once: in the body, the timeline or the figures.
   - id: ${STUB_SOURCE_ID}

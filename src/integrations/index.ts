@@ -1,5 +1,9 @@
-/** The site's one integration; stories are checked at astro:config:done (builds only), before Astro loads the collection. */
+/** The site's one integration; stories are checked at astro:config:done (builds only), before Astro loads the collection;
+ *  at astro:build:done the search index (Pagefind, story pages only), then the server configs and precompression. */
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
@@ -41,6 +45,24 @@ export function explainer(): AstroIntegration {
   };
 }
 
+/**
+ * The search index in dist/pagefind/ (Pagefind): the story pages only, as only they mark their text
+ * with data-pagefind-body. Written before precompression; its own files come gzipped already.
+ */
+async function searchIndex(out: string): Promise<string> {
+  // The story's own words: not its citation marks, dates, contents, related stories or source list.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.cite', '.story-intro .meta', '.on-this-page', '.story-related', '.story-sources'] });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: out });
+  const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
+  await pagefind.close();
+  // Only pagefind.js, its worker, its WebAssembly and the index are used: not the UI bundles we do without.
+  for (const f of readdirSync(written.outputPath)) if (/ui\.(js|css)$|highlight/.test(f)) rmSync(path.join(written.outputPath, f));
+  const problems = [...added.errors, ...written.errors];
+  if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
+  return `search index: ${added.page_count} pages in ${path.relative(process.cwd(), written.outputPath)}`;
+}
+
 /** What a server needs beside the pages, once every page and the sitemap are written. */
 function serverFiles(): AstroIntegration {
   return {
@@ -48,6 +70,7 @@ function serverFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        logger.info(await searchIndex(out));
         logger.info(`headers written to ${writeServerConfigs(out, process.env.SERVER_ROOT ?? out).join(', ')}`);
         const s = await precompressFolder(out, { previous: process.env.PREVIOUS_BUILD, skip: SERVER_CONFIG_DIR });
         logger.info(`${s.files} files precompressed in ${s.ms.toFixed(0)} ms (${s.reused} unchanged since the last build)`);

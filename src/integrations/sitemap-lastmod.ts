@@ -28,7 +28,8 @@ export function lastModifiedByPath(files: readonly string[] = listStoryFiles()):
 
 export function withLastmod(dates: ReadonlyMap<string, string> = lastModifiedByPath()) {
   return (item: SitemapItem): SitemapItem => {
-    const date = dates.get(new URL(item.url).pathname);
+    // The other listing pages (topics, A to Z, search) change at most when the newest story does, as the home page.
+    const date = dates.get(new URL(item.url).pathname) ?? dates.get('/');
     return date ? { ...item, lastmod: date } : item;
   };
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { checkStory, listStoryFiles } from '../checks/check-story.ts';
 import type { Problem } from '../lib/problems.ts';
+import { knownTopics, topicsDir } from '../lib/topics.ts';
 
 /** Every file under src/ but the fonts the build writes there, the config and the package files. */
 export function codeVersion(root = process.cwd()): string {
@@ -12,8 +13,10 @@ export function codeVersion(root = process.cwd()): string {
     .filter((f) => !f.startsWith(path.join('styles', 'fonts')))
     .sort()
     .map((f) => path.join('src', f));
-  for (const f of [...src, 'astro.config.mjs', 'package.json', 'package-lock.json']) {
-    const file = path.join(root, f);
+  // The topic files too: a story's verdict depends on the ids they give.
+  const topics = knownTopics().map((t) => path.join(topicsDir(), `${t}.yaml`));
+  for (const f of [...src, ...topics, 'astro.config.mjs', 'package.json', 'package-lock.json']) {
+    const file = path.resolve(root, f);
     try {
       hash.update(`${f}\0`).update(readFileSync(file)).update('\0');
     } catch {} // A folder, or a file that is not there.

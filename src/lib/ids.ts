@@ -9,6 +9,7 @@ export const PAGE_SECTIONS = {
   terms: { slug: 'terms', text: 'Terms' },
   changes: { slug: 'changes', text: 'Updates and corrections' },
   sources: { slug: 'sources', text: 'Sources' },
+  related: { slug: 'related', text: 'Related explainers' },
 } as const;
 
 /** "summary-" and the label: a story may well have a "## What happened" section of its own. */

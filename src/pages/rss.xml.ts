@@ -11,21 +11,22 @@ const DESCRIPTION = 'News explained, every fact cited to its source.';
 const changed = (s: { data: Parameters<typeof lastChanged>[0] }) => new Date(`${lastChanged(s.data)}T00:00:00Z`);
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export const GET: APIRoute = async ({ site }) => {
-  const stories = sortStories(await visibleStories());
+/** A feed of the given stories (the site's, or a topic's: src/pages/topics/[topic]/rss.xml.ts). */
+export function storyFeed(site: URL, stories: Awaited<ReturnType<typeof visibleStories>>, title = SITE_NAME, description = DESCRIPTION) {
+  stories = sortStories(stories);
   const newest = stories[0] ? changed(stories[0]) : undefined;
   const image = [
     '<image>',
     `<url>${escape(new URL(FEED_ICON_PATH, site).href)}</url>`,
-    `<title>${escape(SITE_NAME)}</title>`,
-    `<link>${escape(site!.href)}</link>`,
+    `<title>${escape(title)}</title>`,
+    `<link>${escape(site.href)}</link>`,
     `<width>${FEED_ICON_SIZE}</width><height>${FEED_ICON_SIZE}</height>`,
     '</image>',
   ].join('');
   return rss({
-    title: SITE_NAME,
-    description: DESCRIPTION,
-    site: site!,
+    title,
+    description,
+    site,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     items: stories.map((s) => {
       const period = coveredPeriod(s.data.timeline.map((e) => e.date));
@@ -39,4 +40,6 @@ export const GET: APIRoute = async ({ site }) => {
     }),
     customData: `<language>en-us</language>${newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : ''}${image}`,
   });
-};
+}
+
+export const GET: APIRoute = async ({ site }) => storyFeed(site!, await visibleStories());

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { isAfter, parseIsoDate, startOf, todayIso } from '../lib/dates.ts';
 import { ID_PATTERN, pageOwnerOf } from '../lib/ids.ts';
+import { knownTopics } from '../lib/topics.ts';
 import { formatValue } from '../lib/problems.ts';
 import { issueToProblems } from './errors.ts';
 
@@ -106,6 +107,8 @@ export const storyFields = fields('a story', {
   dek: text('a dek (one sentence under the title)').max(200, { error: 'is longer than 200 characters | keep it to one sentence; the short version says the rest' }),
   published: isoDateSchema,
   updated: isoDateSchema.optional(),
+  /** One to four topic ids, each a file of content/topics/ (a draft may have none yet). */
+  topics: z.array(idSchema, { error: 'is not a list of topic ids | write the ids in brackets, like [openai, cloud-computing]' }).max(4, { error: 'names more than four topics | keep the one to four the story is most about' }).optional(),
   sources: z.array(sourceSchema, { error: 'is not a list | list the sources as "- id: …" entries' }).min(1, { error: 'is empty | list every source the story cites' }),
   timeline: z.array(timelineEntrySchema, { error: 'is not a list | list the events as "- id: …" entries' }).default([]),
   figures: z.array(figureSchema, { error: 'is not a list | list the figures as "- label: …" entries' }).default([]),
@@ -172,6 +175,14 @@ export function crossCheck(data: StoryFields, ctx: Ctx): void {
   });
   const changeIds = new Set<string>();
   entries<Change>(data.changes).forEach((c, i) => claim(changeIds, str(c.id), ['changes', i, 'id'], 'changes', 'change'));
+
+  const topics = knownTopics();
+  if (data.draft !== true && !(Array.isArray(data.topics) && data.topics.length)) {
+    ctx.addIssue({ code: 'custom', path: ['topics'], input: data.topics, message: `names no topic | add topics: [ids] with one to four of: ${topics.join(', ')}` });
+  }
+  (Array.isArray(data.topics) ? data.topics : []).forEach((t, i) => {
+    if (typeof t === 'string' && !topics.includes(t)) ctx.addIssue({ code: 'custom', path: ['topics', i], input: t, message: `is not a topic | use one of: ${topics.join(', ')} (or add content/topics/${t}.yaml)` });
+  });
 
   const publishedText = str(data.published);
   const updatedText = str(data.updated);

@@ -199,13 +199,14 @@ test.describe('source cards', () => {
 });
 
 test.describe('screenshots for a designer to look at (test-results/screens/)', () => {
-  for (const [name, path] of [['home', '/'], ['story', STORY]] as const) {
+  for (const [name, path] of [['home', '/'], ['story', STORY], ['search', '/search/?q=Bedrock'], ['topic', '/topics/cloud-computing/']] as const) {
     for (const width of [390, 1280]) {
       for (const colorScheme of ['light', 'dark'] as const) {
         test.describe(`${name} at ${width}px, ${colorScheme}`, () => {
           test.use({ viewport: { width, height: width < 600 ? 844 : 800 }, colorScheme });
           test('is saved, and nothing is wider than the window', async ({ page }) => {
             await page.goto(path);
+            if (name === 'search') await page.locator('#search-results mark').first().waitFor();
             await page.evaluate(() => document.fonts.ready);
             expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
             const base = `test-results/screens/${name}-${width}-${colorScheme}`;

@@ -3,12 +3,16 @@
  * version's labelled parts, terms that open in place (and work without
  * JavaScript), sources grouped by kind, updates and corrections, the About page.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { stories } from '../helpers/site.ts';
 import { PAGE_IDS, partId, SOURCE_GROUPS } from '../../src/lib/ids.ts';
+import { SEARCH_FIRST_QUERY, transferSize } from '../../tools/budgets.ts';
 
 const STORIES = stories();
+const DIST = path.resolve('dist');
 const STORY = STORIES.find((s) => s.id === 'openai-shifts-partners')!.path;
 
 test('the header says what period the story covers, apart from when it was published and updated', async ({ page }) => {
@@ -177,4 +181,25 @@ test('updates and corrections are listed with anchors, and the About page explai
   const report = page.locator('#report-an-error + p');
   await expect(report).toContainText('placeholder');
   await expect(report).not.toContainText('We read every message');
+});
+
+test('the header search box finds a story by a word in its text, with its period and the word marked, by keyboard, and the first query fetches at most 150 KB', async ({ page }) => {
+  const fetched = new Set<string>();
+  page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/') && fetched.add(new URL(r.url()).pathname)));
+  await page.goto('/about/');
+  await page.getByRole('searchbox', { name: 'Search explainers' }).fill('Bedrock');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=Bedrock$/);
+  const result = page.locator('#search-results > li').first();
+  await expect(result.getByRole('link')).toHaveText('OpenAI, Amazon and a looser Microsoft deal');
+  await expect(result).toContainText('Covers January 2025 to April 27, 2026');
+  await expect(result.locator('mark').first()).toContainText('Bedrock');
+  await expect(page.locator('#search-status')).toHaveText('1 explainer for “Bedrock”');
+  // The next stop after the box's links to the lists: the first result.
+  await page.getByRole('link', { name: 'from A to Z', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(result.getByRole('link')).toBeFocused();
+  const bytes = [...fetched].reduce((sum, p) => sum + transferSize(readFileSync(path.join(DIST, p)), p), 0);
+  console.log(`first search ("Bedrock"): ${fetched.size} files, ${bytes} bytes gzipped`);
+  expect(bytes).toBeLessThanOrEqual(SEARCH_FIRST_QUERY);
 });

@@ -270,3 +270,15 @@ for (const story of STORIES) {
     });
   }
 }
+
+test('search finds a story by a word in its text in Firefox, with its period and the word marked', async ({ ff, baseURL }) => {
+  await ff.goto(new URL('/search/?q=Bedrock', baseURL).href, { waitUntil: 'load' });
+  await ff.waitForSelector('#search-results mark', { timeout: 15_000 });
+  const result = await ff.evaluate(() => {
+    const li = document.querySelector('#search-results > li')!;
+    return { title: li.querySelector('a')!.textContent, text: li.textContent, mark: li.querySelector('mark')!.textContent };
+  });
+  expect(result.title).toBe('OpenAI, Amazon and a looser Microsoft deal');
+  expect(result.text).toContain('Covers January 2025 to April 27, 2026');
+  expect(result.mark).toContain('Bedrock');
+});

@@ -14,7 +14,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { pagesToBrowse } from '../helpers/site.ts';
 import { holdRefresh } from '../helpers/share-pages.ts';
 
-const PAGES = pagesToBrowse();
+// The pages to browse, and the search page with its results (they come from Pagefind's files, over WebAssembly).
+const PAGES = [...pagesToBrowse(), '/search/?q=Bedrock'];
 const WIDTHS = [390, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -58,6 +59,7 @@ async function open(page: Page, path: string, width: number, colorScheme: 'light
   // A share page is checked as itself, not as the story it moves on to.
   await holdRefresh(page);
   await page.goto(path, { waitUntil: 'load' });
+  if (path.includes('?q=')) await page.locator('#search-results li').first().waitFor();
   await page.evaluate(() => document.fonts.ready);
 }
 

@@ -49,6 +49,24 @@ async function renderedText(browser: Browser, path: string, javaScriptEnabled: b
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
+  test('the header search box reaches /search/, which says search needs JavaScript and leads to every story by topic and A to Z', async ({ page }) => {
+    await page.goto('/about/');
+    await page.getByRole('searchbox', { name: 'Search explainers' }).fill('Bedrock');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=Bedrock$/);
+    await expect(page.getByText('Search needs JavaScript. Without it,')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'by topic', exact: true })).toHaveAttribute('href', '/topics/');
+    await page.getByRole('link', { name: 'from A to Z', exact: true }).click();
+    const listed: string[] = [];
+    for (;;) {
+      listed.push(...(await page.locator('.teaser-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))));
+      const next = page.getByRole('link', { name: 'Next page' });
+      if (!(await next.count())) break;
+      await next.click();
+    }
+    expect(listed.sort()).toEqual(STORIES.filter((s) => !s.frontmatter.draft).map((s) => s.path).sort());
+  });
+
   for (const story of STORIES) {
     const fm = story.frontmatter;
     test(`${story.path}: every section, timeline entry, figure and source is on screen`, async ({ page }) => {

@@ -8,7 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { pagesToBrowse } from '../helpers/site.ts';
 import { holdRefresh } from '../helpers/share-pages.ts';
 
-const PAGES = pagesToBrowse();
+// The pages to browse, and the search page with its results (they come from Pagefind's files, over WebAssembly).
+const PAGES = [...pagesToBrowse(), '/search/?q=Bedrock'];
 
 /** Loads a page as a reader would: to the end, in screen and print media, waiting for the network to settle. */
 async function readThrough(page: Page, path: string) {

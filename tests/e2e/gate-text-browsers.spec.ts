@@ -25,7 +25,8 @@ const DUMPERS = {
  * The words of a dump, without what the text browser adds itself: lynx's first
  * line of <link> titles ("#The Explainer"), list numbers and bullets, the
  * "^" both put before a superscript, and the line each shows for a share page's
- * <meta http-equiv="refresh"> ("REFRESH(0 sec): …", "Refresh (0 sec) …"), its link to the section.
+ * <meta http-equiv="refresh"> ("REFRESH(0 sec): …", "Refresh (0 sec) …"), its link to the section;
+ * and how each draws a search box and its button (lynx "____ (BUTTON)", w3m "[    ]").
  */
 function dumpWords(dump: string, browser: keyof typeof DUMPERS): Array<{ word: string; line: string }> {
   const lines = dump.split('\n').filter((l) => !/^\s*(REFRESH\(\d+ sec\):|Refresh \(\d+ sec\)) \S+$/.test(l));
@@ -33,6 +34,7 @@ function dumpWords(dump: string, browser: keyof typeof DUMPERS): Array<{ word: s
   return lines.flatMap((line) =>
     line
       .replace(/^\s*(?:\d+\.|[*+•])\s+/, '')
+      .replace(browser === 'lynx' ? /_{6,}|\(BUTTON\)/g : /\[ {6,}\]/g, ' ')
       .split(/\s+/)
       // w3m's "^" may end a line, with the superscript wrapped onto the next.
       .filter((w) => Boolean(w) && w !== '^')

@@ -29,6 +29,8 @@ export interface StoryFrontmatter {
   figures?: Array<{ label: string; value: string }>;
   terms?: Array<{ id: string; term: string; definition?: string }>;
   changes?: Array<{ id: string; date: string; kind: string; text: string }>;
+  topics?: string[];
+  draft?: boolean;
 }
 
 /**

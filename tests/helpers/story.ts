@@ -5,6 +5,7 @@ export function validStory() {
     dek: 'One sentence about it.',
     published: '2026-04-14',
     updated: '2026-04-15',
+    topics: ['cloud-computing'],
     sources: [
       { id: 'one', kind: 'report', publisher: 'Pub One', title: 'First source', url: 'https://example.com/one', published: '2026-04-13' },
       { id: 'two', kind: 'primary', publisher: 'Pub Two', title: 'Second source', url: 'https://example.com/two', published: '2026-02-27' },

@@ -113,10 +113,10 @@ describe('atomic build', () => {
 
   afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
-  it('refuses a story with frontmatter and body problems before Astro starts, lists them all, and keeps the site', () => {
-    const { status, output } = build('several', storiesWith('several', 'several-problems.mdx'));
+  it('refuses stories with frontmatter and body problems (an unknown topic among them) before Astro starts, lists them all, and keeps the site', () => {
+    const { status, output } = build('several', storiesWith('several', 'several-problems.mdx', 'topic-unknown.mdx'));
     expectStoppedByPreCheck(status, output);
-    expectLines(lastReport(output), expected('several', 'several-problems.mdx'));
+    expectLines(lastReport(output), [...expected('several', 'several-problems.mdx'), ...expected('several', 'topic-unknown.mdx')]);
     expect(snapshot(OUT)).toEqual(before);
   }, TIMEOUT);
 

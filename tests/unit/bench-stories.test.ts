@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { syntheticStory, writeStories } from '../../scripts/bench-stories.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { syntheticStory, writeStories, writeTopics } from '../../scripts/bench-stories.ts';
 import { checkStories, listStoryFiles } from '../../src/checks/check-story.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
 import { countWords } from '../../src/lib/reading.ts';
@@ -14,6 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('synthetic benchmark stories', () => {
   it('pass every check the build runs (schema and content lint)', async () => {
     writeStories(dir, 4);
+    writeTopics(path.join(dir, 'topics'));
+    vi.stubEnv('TOPICS_DIR', path.join(dir, 'topics'));
     expect(await checkStories(listStoryFiles(dir))).toEqual([]);
   });
 

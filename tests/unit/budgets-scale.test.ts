@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticStory } from '../../scripts/bench-stories.ts';
+import { syntheticStory, writeTopics } from '../../scripts/bench-stories.ts';
 import { isStoryPage, measureSite } from '../../scripts/budgets.ts';
 import { parseStory } from '../../src/checks/story-file.ts';
 import { BUDGETS, budgetProblems, formatTable, type PageFigures } from '../../tools/budgets.ts';
@@ -30,7 +30,8 @@ beforeAll(() => {
     const body = parseStory(s.mdx, 'x.mdx').story!.body;
     words.push(countWords(body.replace(/<[^>]+>/g, ' ').replace(/[#*_-]/g, ' ')));
   });
-  const env = { ...process.env, STORIES_DIR: stories, ASTRO_CACHE_DIR: path.join(ROOT, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  writeTopics(path.join(ROOT, 'topics'));
+  const env = { ...process.env, STORIES_DIR: stories, TOPICS_DIR: path.join(ROOT, 'topics'), ASTRO_CACHE_DIR: path.join(ROOT, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', path.join(ROOT, 'site')], { env, encoding: 'utf8', timeout: 240_000 });
   if (r.status !== 0) throw new Error(`the build of the long stories failed:\n${r.stdout}\n${r.stderr}`);
   pages = measureSite(path.join(ROOT, 'site')).filter(isStoryPage);

@@ -36,7 +36,7 @@ describe('npm run check:content', () => {
   it('checks just the files and folders it is given', () => {
     const one = checkContent(path.join('tests/fixtures/broken', 'url-http.mdx'), 'tests/fixtures/valid');
     expect(one.status).toBe(1);
-    expect(one.out).toContain('tests/fixtures/broken/url-http.mdx:12 · sources[0].url: "http://port.example.org/news/strike-ends" is not an https:// web address.');
+    expect(one.out).toContain('tests/fixtures/broken/url-http.mdx:13 · sources[0].url: "http://port.example.org/news/strike-ends" is not an https:// web address.');
     expect(one.out).toContain(`Checked ${1 + listStoryFiles(VALID_DIR).length} stories`);
     expect(one.out).toContain('1 problem in 1 file.');
 

@@ -66,7 +66,7 @@ describe('components rendered with the Container API', () => {
     expect(html).toMatch(/Timeline<\/a>\.\s*<span class="source-tools link-tools" data-copy-slot><\/span>/);
   });
 
-  const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3 };
+  const header = { title: 'T', dek: 'D', published: '2026-04-14', updated: '2026-04-20', period: 'March 2026 to April 13, 2026', readingMinutes: 3, topics: [] };
   it('StoryHeader shows the covered period apart from the dates, and names the latest change beside the updated date', async () => {
     const html = await render(StoryHeader, { ...header, latest: { id: '2026-04-20-new', date: '2026-04-20', kind: 'update', text: 'Added the vote count.' } });
     expect(html).toContain('<strong>Covers</strong> March 2026 to April 13, 2026');

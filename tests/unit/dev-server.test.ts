@@ -68,11 +68,12 @@ describe('npm run dev', () => {
     const card = await get(`http://127.0.0.1:${port}/og/port-strike/what-happened.png`);
     expect([card.status, card.headers.get('content-type')]).toEqual([200, 'image/png']);
 
-    // The editor misspells "published".
-    writeFileSync(story, readFileSync(story, 'utf8').replace(/^published:/m, 'publised:'));
+    // The editor misspells "published" and a topic.
+    writeFileSync(story, readFileSync(story, 'utf8').replace(/^published:/m, 'publised:').replace('[cloud-computing]', '[cloud-computng]'));
     const expected = (await checkStory(story)).map(formatProblem);
     expect(expected.join('\n')).toContain('publised: is not a field of a story');
     expect(expected.join('\n')).toContain('published: is missing');
+    expect(expected.join('\n')).toContain('topics[0]: "cloud-computng" is not a topic. Fix: use one of: amazon, cloud-computing, microsoft, openai');
 
     let status = 0;
     for (let i = 0; i < 40 && status !== 500; i++) {

@@ -34,7 +34,8 @@ describe('a draft in a build', () => {
     expect(files.filter((f) => f.includes('harbour-talks'))).toEqual([]);
   });
 
-  it('is in no feed, sitemap or front page', () => {
+  // It shares its topic with the published story: so not in that topic's page, feed or count, nor in its related list.
+  it('is in no feed, sitemap, front page, topic page, A–Z list or related list', () => {
     expect(text).toContain('/port-strike/');
     expect(text).not.toContain('harbour-talks');
     expect(text).not.toContain('Harbour talks resume in secret');

@@ -53,6 +53,7 @@ const CASES: [string, string][] = [
   // The editor's path.
   ['a link to another site that is not a source', 'off-site-link'],
   ['<Cite id=…> instead of ids', 'cite-with-id'],
+  ['an unknown topic id', 'topic-unknown'],
 ];
 
 const fixtures = listStoryFiles(BROKEN);

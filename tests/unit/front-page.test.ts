@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticStory } from '../../scripts/bench-stories.ts';
+import { syntheticStory, writeTopics } from '../../scripts/bench-stories.ts';
 import { isFrontPage, measureSite } from '../../scripts/budgets.ts';
 import { budgetProblems } from '../../tools/budgets.ts';
 import { frontPages, STORIES_PER_PAGE } from '../../src/lib/front-page.ts';
@@ -27,7 +27,8 @@ beforeAll(() => {
     const day = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
     writeFileSync(path.join(stories, `${s.slug}.mdx`), s.mdx.replace(/^published: .*$/m, `published: "${day}"`).replace(/^updated: .*\n/m, ''));
   }
-  const env = { ...process.env, STORIES_DIR: stories, ASTRO_CACHE_DIR: path.join(ROOT, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  writeTopics(path.join(ROOT, 'topics'));
+  const env = { ...process.env, STORIES_DIR: stories, TOPICS_DIR: path.join(ROOT, 'topics'), ASTRO_CACHE_DIR: path.join(ROOT, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', SITE], { env, encoding: 'utf8', timeout: 240_000 });
   if (r.status !== 0) throw new Error(`the build of ${COUNT} stories failed:\n${r.stdout}\n${r.stderr}`);
 }, 240_000);

@@ -7,10 +7,11 @@
  * xmllint) and its index read by the `sitemap` package's strict parser, with a
  * lastmod for every page; robots.txt names the sitemap.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { JSDOM } from 'jsdom';
 import Parser from 'rss-parser';
 import { ErrorLevel, type IndexItem, parseSitemap, XMLToSitemapIndexStream } from 'sitemap';
 import { validateXML } from 'xmllint-wasm';
@@ -56,6 +57,20 @@ describe('feed, sitemap and robots.txt', () => {
       expect(item.isoDate?.slice(0, 10), `${s.path}: the item's date is its latest change`).toBe(changed(s.frontmatter));
     }
     console.log(`feed: ${feed.items.length} items, lastBuildDate ${feed.lastBuildDate}, image ${image!.url} (${w}×${h})`);
+  });
+
+  it('each topic has a feed, announced on its page, that both parsers read, with exactly its stories', async () => {
+    const topics = readdirSync(path.join(DIST, 'topics'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(topics.length).toBeGreaterThan(0);
+    for (const t of topics) {
+      const xml = read(`topics/${t}/rss.xml`);
+      const feed = await new Parser().parseString(xml);
+      expect(read(`topics/${t}/index.html`)).toContain(`<link rel="alternate" type="application/rss+xml" title="The Explainer: `);
+      // jsdom's XML parser throws on anything not well-formed; rss-parser reads it as a feed.
+      expect(new JSDOM(xml, { contentType: 'application/xml' }).window.document.querySelectorAll('channel > item')).toHaveLength(feed.items.length);
+      const mine = list.filter((s) => s.frontmatter.topics?.includes(t));
+      expect(feed.items.map((i) => i.link).sort(), t).toEqual(mine.map((s) => new URL(s.path, origin).href).sort());
+    }
   });
 
   it('the sitemap is valid against the sitemaps.org schema, and its index by a strict parser, with a lastmod for every page', async () => {

@@ -89,7 +89,7 @@ describe('story frontmatter, read as an editor reads it', () => {
     });
     expect(lines).toEqual([
       `${FILE} · sources[0].quote: is not a field of a source. Fix: check its spelling or remove it (a source has: id, kind, publisher, title, url, published, note, quotes)`,
-      `${FILE} · upated: is not a field of a story. Fix: check its spelling or remove it (a story has: title, dek, published, updated, sources, timeline, figures, terms, changes, draft, otherSide)`,
+      `${FILE} · upated: is not a field of a story. Fix: check its spelling or remove it (a story has: title, dek, published, updated, topics, sources, timeline, figures, terms, changes, draft, otherSide)`,
     ]);
   });
 

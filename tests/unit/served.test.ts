@@ -126,6 +126,16 @@ describe.each([
     }
   });
 
+  it("sends Pagefind's index and WebAssembly (gzipped inside, read by pagefind.js) as the bytes written, binary, with no encoding of their own", async () => {
+    const files = listFiles().filter((f) => f.startsWith('pagefind/') && !/\.(js|json|br|gz)$/.test(f));
+    expect(files.some((f) => f.endsWith('.pf_meta')) && files.some((f) => f.startsWith('pagefind/wasm.'))).toBe(true);
+    for (const f of files) {
+      const r = await get(server.origin, `/${f}`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      expect([r.status, r.headers['content-encoding'], r.body.equals(builtFile(f))], f).toEqual([200, undefined, true]);
+      expect(r.headers['content-type'], f).toMatch(/^application\/(octet-stream|x-gzip|gzip)$/);
+    }
+  });
+
   it('answers unknown paths with the 404 page and status 404, not cached for long, with its CSP', async () => {
     const notFound = builtFile('404.html');
     for (const p of ['/no-such-story/', '/no-such-file.html', '/_astro/no-such-file.css', '/og/', '/_server/nginx/nginx.conf', '/_server/Caddyfile', '/_headers']) {

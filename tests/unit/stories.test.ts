@@ -1,6 +1,7 @@
-/** src/lib/stories.ts: the order of stories on the home page and the feed, and the page's contents list. */
+/** src/lib/stories.ts: the order of stories on the home page and the feed, and the page's contents list; related explainers (src/lib/topics.ts). */
 import { describe, expect, it } from 'vitest';
 import { pageSections, sortStories, storyPath } from '../../src/lib/stories.ts';
+import { relatedStories } from '../../src/lib/topics.ts';
 
 const story = (id: string, published: string, updated?: string, title = id) => ({ id, data: { title, dek: 'd', published, updated } });
 
@@ -47,5 +48,19 @@ describe('latestChange and lastChanged', () => {
     expect(lastChanged({ published: '2026-01-01' })).toBe('2026-01-01');
     expect(lastChanged({ published: '2026-01-01', updated: '2026-02-01' })).toBe('2026-02-01');
     expect(lastChanged({ published: '2026-01-01', updated: '2026-02-01', changes: [change('x', '2026-02-10')] })).toBe('2026-02-10');
+  });
+});
+
+describe('relatedStories', () => {
+  const s = (id: string, ...topics: string[]) => ({ id, topics });
+  // Newest first, as frontStories() gives them.
+  const all = [s('e', 'cloud'), s('d', 'chips'), s('c', 'cloud', 'ai'), s('me', 'cloud', 'ai'), s('b', 'ai'), s('a', 'cloud')];
+
+  it('lists up to three other stories that share a topic, newest first, never the story itself', () => {
+    expect(relatedStories(s('me', 'cloud', 'ai'), all).map((r) => r.id)).toEqual(['e', 'c', 'b']);
+  });
+
+  it('lists none for a story that shares no topic', () => {
+    expect(relatedStories(s('x', 'energy'), all)).toEqual([]);
   });
 });
