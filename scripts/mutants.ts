@@ -1,4 +1,4 @@
-/** Mutation run (npm run mutants [name-filter]): does the suite notice when a feature breaks? Exits 1 when any survives. */
+/** Mutation run (npm run mutants [name pattern]): does the suite notice when a feature breaks? Exits 1 when any survives. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -48,7 +48,7 @@ export const MUTATIONS: Mutation[] = [
 ];
 
 const project = process.cwd();
-const chosen = MUTATIONS.filter((m) => !process.argv[2] || m.name.includes(process.argv[2]));
+const chosen = MUTATIONS.filter((m) => new RegExp(process.argv[2] ?? '').test(m.name));
 const run = (cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, cmd, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', timeout: 600_000 }).status ?? 1;
 
