@@ -45,6 +45,9 @@ export const MUTATIONS: Mutation[] = [
   { name: 'test output coloured in a file', file: 'package.json', from: '[ -t 1 ] || export NO_COLOR=1; ', to: '', unit: ['tests/unit/test-output.test.ts'] },
   { name: 'an edited story’s page kept from the cache', file: 'src/pages/[slug].astro', from: 'cacheKey: pageKey(entry.digest, ', to: 'cacheKey: pageKey(entry.id, ', unit: ['tests/unit/incremental-build.test.ts'] },
   { name: 'page keys blind to the site’s styles', file: 'src/lib/cache-key.ts', from: 'return cacheKey(styles, ...values);', to: 'return cacheKey(...values);', unit: ['tests/unit/incremental-build.test.ts'] },
+  { name: 'an unknown topic let through', file: 'src/schemas/story.ts', from: "if (typeof t === 'string' && !topics.includes(t)) ctx.addIssue", to: 'if (false) ctx.addIssue', unit: ['tests/unit/fixtures.test.ts'] },
+  { name: 'a story related to itself', file: 'src/lib/topics.ts', from: 's.id !== story.id && ', to: '', unit: ['tests/unit/stories.test.ts'] },
+  { name: 'WebAssembly allowed on every page', file: 'src/layouts/BaseLayout.astro', from: 'const { search = true, ...props } = Astro.props;', to: "const { search = true, ...props } = Astro.props;\nAstro.csp?.insertScriptResource(\"'wasm-unsafe-eval'\");", unit: ['tests/unit/gate-headers.test.ts'] },
 ];
 
 const project = process.cwd();
