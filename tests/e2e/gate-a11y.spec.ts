@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe, WCAG_TAGS } from '../helpers/axe.ts';
 import { pagesToBrowse } from '../helpers/site.ts';
 import { holdRefresh } from '../helpers/share-pages.ts';
 
@@ -18,9 +18,9 @@ import { holdRefresh } from '../helpers/share-pages.ts';
 const PAGES = [...pagesToBrowse(), '/search/?q=Bedrock'];
 const WIDTHS = [390, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const TAGS = [...WCAG_TAGS, 'best-practice'];
 
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+type AxeResults = Awaited<ReturnType<typeof axe>>;
 /** One readable block per violation (or incomplete result): rule, impact, help, and each node with axe's summary. */
 function describeViolations(results: AxeResults, kind: 'violations' | 'incomplete' = 'violations'): string {
   return results[kind]
@@ -69,7 +69,7 @@ test.describe('axe and HTML_CodeSniffer', () => {
       for (const scheme of SCHEMES) {
         test(`${path} at ${width}px, ${scheme}: no axe violations or incomplete results, no HTML_CodeSniffer errors or warnings`, async ({ page }) => {
           await open(page, path, width, scheme);
-          const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+          const results = await axe(page, TAGS);
           const count = results.violations.reduce((n, v) => n + v.nodes.length, 0);
           const sniffed = await codeSniffer(page);
           const problems = sniffed.filter((m) => m.type !== 3);
