@@ -34,14 +34,15 @@ export interface StoryFrontmatter {
 }
 
 /**
- * The pages the browser gates open: every page a reader can reach, but of each story's share pages
- * (one template, different words; tests/e2e/share-section.spec.ts reads every one) only the first.
+ * The pages the browser gates open: every page a reader can reach, but of pages that share a template
+ * and differ only in words, the first: of each story's share pages one (tests/e2e/share-section.spec.ts
+ * reads every one), and of the topic pages one.
  */
 export function pagesToBrowse(): string[] {
-  const stories = new Set<string>();
+  const seen = new Set<string>();
   return allPages().filter((p) => {
-    const story = /^\/([^/]+)\/s\//.exec(p)?.[1];
-    return !story || (!stories.has(story) && !!stories.add(story));
+    const template = /^\/([^/]+)\/s\//.exec(p)?.[0] ?? (/^\/topics\/[^/]+\//.test(p) ? '/topics/<id>/' : null);
+    return !template || (!seen.has(template) && !!seen.add(template));
   });
 }
 
