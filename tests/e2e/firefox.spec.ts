@@ -78,7 +78,13 @@ test('a section share address lands Firefox on the story at that section, and Ba
   await ff.goto(new URL('/', baseURL).href, { waitUntil: 'load' });
   await ff.goto(new URL(`${story.path}s/timeline/`, baseURL).href, { waitUntil: 'load' });
   expect(await hrefBecomes(new URL(`${story.path}#timeline`, baseURL).href)).toBe(new URL(`${story.path}#timeline`, baseURL).href);
-  const top = await ff.evaluate(() => document.getElementById('timeline')!.getBoundingClientRect().top);
+  // The address changes before the story's document has loaded: ask until the heading is there.
+  let top: number | null = null;
+  for (let i = 0; i < 50 && top === null; i++) {
+    top = await ff.evaluate(() => (document.readyState === 'complete' ? (document.getElementById('timeline')?.getBoundingClientRect().top ?? null) : null)).catch(() => null);
+    if (top === null) await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(top, 'the story loaded with its timeline heading').not.toBeNull();
   expect(top, 'the timeline heading is in view').toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThan(844);
   // The share page took no place in the history: the home page, then the story.
