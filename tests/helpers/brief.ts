@@ -3,7 +3,7 @@
  * or A4 (Chromium's default 0.4 in margins, no scaling), read the PDF's text
  * and word boxes with poppler, and check that every part the brief must carry
  * is there by its content. Used by tests/e2e/print.spec.ts (every story) and
- * tests/integration/print-caps.test.ts (a fixture story at every cap).
+ * tests/integration/valid-fixtures.test.ts (a fixture story at every cap).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
