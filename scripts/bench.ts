@@ -9,7 +9,7 @@ import { copySite } from './site-copy.ts';
 
 type Site = 'project' | 'floor';
 type Kind = 'cold' | 'no-op' | 'edit';
-interface Run { seconds: number; peakMb: number; routes: number; rendered: string[]; start: number; bundle: number; pages: number; precompress: string; load: number }
+interface Run { seconds: number; peakMb: number; routes: number; rendered: string[]; start: number; bundle: number; pages: number; search: number; precompress: string; load: number }
 
 const project = path.resolve(import.meta.dirname, '..');
 const list = (s: string) => s.split(',').map(Number).filter((n) => n > 0);
@@ -135,6 +135,7 @@ async function build(site: Site, n: number, tag: string, cacheDir: string, outDi
     start: secs(new RegExp(`Collecting build info[\\s\\S]*?✓ Completed in ${TIME}`).exec(log)?.[1] ?? '0s'),
     bundle: [...log.matchAll(new RegExp(`\\[vite\\] ✓ built in ${TIME}`, 'g'))].reduce((sum, m) => sum + secs(m[1]!), 0),
     pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${TIME}`).exec(log)?.[1] ?? '0s'),
+    search: Number(/search index: \d+ pages in (\d+) ms/.exec(log)?.[1] ?? 0) / 1000,
     precompress: ((m) => (m ? `${fmt(Number(m[2]) / 1000, 2)} (${fmt(Number(m[3]))} of ${fmt(Number(m[1]))})` : ''))(/(\d+) files precompressed in (\d+) ms \((\d+) unchanged/.exec(log)),
   };
   process.stderr.write(`${tag}: ${fmt(seconds, 2)} s, peak ${fmt(run.peakMb)} MB, ${run.routes - run.rendered.length} of ${run.routes} restored, load ${fmt(load, 1)}\n`);
@@ -216,22 +217,23 @@ if (import.meta.main) {
   }
 
   const get = (key: string) => results.get(key)!;
-  const med = (key: string, k: 'seconds' | 'start' | 'bundle' | 'pages' = 'seconds') => median(get(key).map((x) => x[k]));
+  const med = (key: string, k: 'seconds' | 'start' | 'bundle' | 'pages' | 'search' = 'seconds') => median(get(key).map((x) => x[k]));
   const peak = (label: string) => Math.max(...(['cold', 'no-op', 'edit'] as const).flatMap((k) => (results.get(`${label} ${k}`) ?? []).map((x) => x.peakMb)));
   const row = (label: string, kind: Kind) => {
     const rs = get(`${label} ${kind}`);
     const restored = [...new Set(rs.map((x) => `${fmt(x.routes - x.rendered.length)} of ${fmt(x.routes)}`))].join('; ');
-    return `${spread(rs.map((x) => x.seconds))} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${restored} | ${(['start', 'bundle', 'pages'] as const).map((k) => fmt(med(`${label} ${kind}`, k), 1)).join(' / ')} | ${rs.at(-1)!.precompress} | ${rs.map((x) => fmt(x.load, 1)).join(', ')} |`;
+    return `${spread(rs.map((x) => x.seconds))} | ${fmt(Math.max(...rs.map((x) => x.peakMb)))} MB | ${restored} | ${(['start', 'bundle', 'pages', 'search'] as const).map((k) => fmt(med(`${label} ${kind}`, k), 1)).join(' / ')} | ${rs.at(-1)!.precompress} | ${rs.map((x) => fmt(x.load, 1)).join(', ')} |`;
   };
-  const COLUMNS = 'seconds | peak memory | pages restored | start / bundle / pages, s | precompress s (reused) | load at start |';
+  const COLUMNS = 'seconds | peak memory | pages restored | start / bundle / pages / search, s | precompress s (reused) | load at start |';
   out.push(`| stories | site | build | ${COLUMNS}`, '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const n of sizes) for (const site of ['project', 'floor']) for (const kind of ['cold', 'no-op', 'edit'] as const) out.push(`| ${fmt(n)} | ${site} | ${kind === 'edit' ? 'one story edited' : kind} | ${row(`${site}-${n}`, kind)}`);
   out.push(
     '',
     'Seconds: wall clock, median (min–max). Peak memory: largest RSS sum of the process tree (MiB). Restored: "(restored)" in',
     'Astro\'s log, of all routes. Stages (medians, Astro\'s log): start ("Collecting build info… Completed in": integrations,',
-    'content check, sync), bundle (Vite\'s "built in": every MDX file compiled), pages ("generating static routes… Completed in");',
-    'the rest is Node starting, and after Astro the sitemap, server configs, precompression and swap. Precompress (last run):',
+    'content check, sync), bundle (Vite\'s "built in": every MDX file compiled), pages ("generating static routes… Completed in"),',
+    'search (the Pagefind index of every story page, after the pages); the rest is Node starting, and after Astro the sitemap,',
+    'server configs, precompression and swap. Precompress (last run):',
     'seconds, and files whose .gz/.br came from the build replaced. Load: 1-minute load average at each start (2 cores).',
     '',
     '| stories | edited, project ÷ floor | no-op, project ÷ floor | cold, project ÷ floor | peak memory, project ÷ floor | project no-op ÷ cold | project edited ÷ cold | floor no-op ÷ cold | floor edited ÷ cold |',
@@ -246,6 +248,11 @@ if (import.meta.main) {
     const always = new Set(get(`project-${n} no-op`).at(-1)!.rendered);
     const edited = get(`project-${n} edit`).at(-1)!.rendered.filter((r) => !always.has(r));
     out.push('', `One story edited, ${fmt(n)} stories: a word of bench-story-${String(Math.floor(n / 2)).padStart(4, '0')}; the project rendered ${edited.join(', ')} besides the ${always.size} routes it renders every build.`);
+  }
+  for (const n of sizes) {
+    const cold = get(`project-${n} cold`).at(-1)!;
+    const archive = cold.rendered.filter((r) => /^\/(topics|stories|search)\//.test(r)).length;
+    out.push('', `The archive, ${fmt(n)} stories: ${fmt(archive)} of the ${fmt(cold.routes)} routes (topic pages and feeds, the A–Z list, /search/), and the search index, ${['cold', 'no-op', 'edit'].map((k) => `${fmt(med(`project-${n} ${k}`, 'search'), 1)} s ${k}`).join(', ')}.`);
   }
   out.push('', `nginx \`location\` blocks in _server/nginx/server.conf: ${[...nginx].sort((a, b) => a[0] - b[0]).map(([n, c]) => `${fmt(c)} at ${fmt(n)} ${n === 1 ? 'story' : 'stories'}`).join(', ')}.`);
   out.push(`Code outside tests/ (tracked .ts, .mjs, .js, .astro in src/, scripts/, tools/ and the root, lines): ${fmt(codeLines())}.`);

@@ -51,6 +51,7 @@ export function explainer(): AstroIntegration {
  */
 async function searchIndex(out: string): Promise<string> {
   // The story's own words: not its citation marks, dates, contents, related stories or source list.
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.cite', '.story-intro .meta', '.on-this-page', '.story-related', '.story-sources'] });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: out });
@@ -60,7 +61,7 @@ async function searchIndex(out: string): Promise<string> {
   for (const f of readdirSync(written.outputPath)) if (/ui\.(js|css)$|highlight/.test(f)) rmSync(path.join(written.outputPath, f));
   const problems = [...added.errors, ...written.errors];
   if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
-  return `search index: ${added.page_count} pages in ${path.relative(process.cwd(), written.outputPath)}`;
+  return `search index: ${added.page_count} pages in ${(performance.now() - started).toFixed(0)} ms, written to ${path.relative(process.cwd(), written.outputPath)}`;
 }
 
 /** What a server needs beside the pages, once every page and the sitemap are written. */
