@@ -135,7 +135,7 @@ async function build(site: Site, n: number, tag: string, cacheDir: string, outDi
     start: secs(new RegExp(`Collecting build info[\\s\\S]*?✓ Completed in ${TIME}`).exec(log)?.[1] ?? '0s'),
     bundle: [...log.matchAll(new RegExp(`\\[vite\\] ✓ built in ${TIME}`, 'g'))].reduce((sum, m) => sum + secs(m[1]!), 0),
     pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${TIME}`).exec(log)?.[1] ?? '0s'),
-    search: Number(/search index: \d+ pages in (\d+) ms/.exec(log)?.[1] ?? 0) / 1000,
+    search: Number(/search index: \d+ pages read in (\d+) ms/.exec(log)?.[1] ?? 0) / 1000,
     precompress: ((m) => (m ? `${fmt(Number(m[2]) / 1000, 2)} (${fmt(Number(m[3]))} of ${fmt(Number(m[1]))})` : ''))(/(\d+) files precompressed in (\d+) ms \((\d+) unchanged/.exec(log)),
   };
   process.stderr.write(`${tag}: ${fmt(seconds, 2)} s, peak ${fmt(run.peakMb)} MB, ${run.routes - run.rendered.length} of ${run.routes} restored, load ${fmt(load, 1)}\n`);

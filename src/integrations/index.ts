@@ -54,14 +54,15 @@ async function searchIndex(out: string): Promise<string> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.cite', '.story-intro .meta', '.on-this-page', '.story-related', '.story-sources'] });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: out });
+  // Story pages are /<slug>/index.html; reading only those spares Pagefind the share pages, which it would read and skip.
+  const added = await index.addDirectory({ path: out, glob: '*/index.html' });
   const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
   await pagefind.close();
   // Only pagefind.js, its worker, its WebAssembly and the index are used: not the UI bundles we do without.
   for (const f of readdirSync(written.outputPath)) if (/ui\.(js|css)$|highlight/.test(f)) rmSync(path.join(written.outputPath, f));
   const problems = [...added.errors, ...written.errors];
   if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
-  return `search index: ${added.page_count} pages in ${(performance.now() - started).toFixed(0)} ms, written to ${path.relative(process.cwd(), written.outputPath)}`;
+  return `search index: ${added.page_count} pages read in ${(performance.now() - started).toFixed(0)} ms, written to ${path.relative(process.cwd(), written.outputPath)}`;
 }
 
 /** What a server needs beside the pages, once every page and the sitemap are written. */
